@@ -1,0 +1,205 @@
+import { z } from 'zod';
+
+/**
+ * The normalised form every catalog source is turned into before it touches
+ * the database. Each fact names its source by key; `parseDataset` checks that
+ * every reference resolves, so a bad file is rejected before anything is written.
+ */
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be a lower-case slug (a-z, 0-9, ".", "-")');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+/** A non-negative decimal written as a string, so no float ever touches it. */
+const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal string such as "0.03"');
+const sourceKey = z.string().min(1);
+
+const source = z.object({
+  key: sourceKey,
+  name: z.string().min(1),
+  url: z.string().url().nullable().default(null),
+  retrievedAt: isoDate.nullable().default(null),
+});
+
+const creator = z.object({
+  slug,
+  name: z.string().min(1),
+  website: z.string().url().nullable().default(null),
+  source: sourceKey,
+});
+
+const capabilities = z.object({
+  vision: z.boolean().nullable().default(null),
+  multimodal: z.boolean().nullable().default(null),
+  reasoning: z.boolean().nullable().default(null),
+  functionCalling: z.boolean().nullable().default(null),
+  toolUse: z.boolean().nullable().default(null),
+  structuredOutputs: z.boolean().nullable().default(null),
+  codeExecution: z.boolean().nullable().default(null),
+});
+
+const model = z.object({
+  slug,
+  name: z.string().min(1),
+  family: z.string().min(1).nullable().default(null),
+  creator: slug,
+  releaseDate: isoDate.nullable().default(null),
+  contextWindow: z.number().int().positive().nullable().default(null),
+  maxOutputTokens: z.number().int().positive().nullable().default(null),
+  totalParameters: z.number().int().positive().nullable().default(null),
+  activeParameters: z.number().int().positive().nullable().default(null),
+  architecture: z.string().min(1).nullable().default(null),
+  license: z.string().min(1).nullable().default(null),
+  openWeights: z.boolean().nullable().default(null),
+  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD': the precision is kept. */
+  knowledgeCutoff: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .nullable()
+    .default(null),
+  inputModalities: z.array(z.string().min(1)).default([]),
+  outputModalities: z.array(z.string().min(1)).default([]),
+  capabilities: capabilities.default(capabilities.parse({})),
+  decisionFit: z.array(slug).default([]),
+  status: z.enum(['active', 'deprecated', 'retired']).default('active'),
+  deprecationDate: isoDate.nullable().default(null),
+  lastReviewed: isoDate.nullable().default(null),
+  aliases: z.array(z.string().min(1)).default([]),
+  source: sourceKey,
+});
+
+const provider = z.object({
+  slug,
+  name: z.string().min(1),
+  website: z.string().url().nullable().default(null),
+  status: z.enum(['active', 'deprecated']).default('active'),
+  source: sourceKey,
+});
+
+const price = z.object({
+  effectiveFrom: z.string().datetime({ offset: true }).or(isoDate),
+  currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  inputPerMTok: decimal.nullable().default(null),
+  outputPerMTok: decimal.nullable().default(null),
+  cacheReadPerMTok: decimal.nullable().default(null),
+  cacheWritePerMTok: decimal.nullable().default(null),
+  source: sourceKey,
+});
+
+const offering = z.object({
+  model: slug,
+  provider: slug,
+  providerModelId: z.string().min(1).nullable().default(null),
+  quantization: z.string().min(1).nullable().default(null),
+  contextWindow: z.number().int().positive().nullable().default(null),
+  maxOutputTokens: z.number().int().positive().nullable().default(null),
+  status: z.enum(['active', 'deprecated', 'retired']).default('active'),
+  prices: z.array(price).default([]),
+  source: sourceKey,
+});
+
+const benchmark = z.object({
+  slug,
+  name: z.string().min(1),
+  category: z.string().min(1).nullable().default(null),
+  description: z.string().min(1).nullable().default(null),
+  url: z.string().url().nullable().default(null),
+  scaleMin: decimal.default('0'),
+  scaleMax: decimal.default('100'),
+  higherIsBetter: z.boolean().default(true),
+  source: sourceKey,
+});
+
+const score = z.object({
+  model: slug,
+  benchmark: slug,
+  value: z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string such as "44.3"'),
+  setting: z.string().default(''),
+  measuredOn: isoDate.nullable().default(null),
+  selfReported: z.boolean().nullable().default(null),
+  source: sourceKey,
+});
+
+const datasetSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().default(''),
+  sources: z.array(source).min(1),
+  creators: z.array(creator).default([]),
+  models: z.array(model).default([]),
+  providers: z.array(provider).default([]),
+  offerings: z.array(offering).default([]),
+  benchmarks: z.array(benchmark).default([]),
+  scores: z.array(score).default([]),
+});
+
+export type Dataset = z.infer<typeof datasetSchema>;
+export type DatasetModel = Dataset['models'][number];
+export type DatasetOffering = Dataset['offerings'][number];
+
+export class DatasetError extends Error {
+  override name = 'DatasetError';
+}
+
+/**
+ * Validates a dataset and every reference inside it. The error names the
+ * dataset, the entry and the field, so a broken file can be fixed at once.
+ */
+export function parseDataset(input: unknown, origin: string): Dataset {
+  const parsed = datasetSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+    throw new DatasetError(`${origin}: ${problems.join('; ')}`);
+  }
+  const dataset = parsed.data;
+  const problems = [
+    ...duplicates(dataset.sources.map((s) => s.key), 'sources', 'key'),
+    ...duplicates(dataset.creators.map((c) => c.slug), 'creators', 'slug'),
+    ...duplicates(dataset.models.map((m) => m.slug), 'models', 'slug'),
+    ...duplicates(dataset.providers.map((p) => p.slug), 'providers', 'slug'),
+    ...duplicates(dataset.benchmarks.map((b) => b.slug), 'benchmarks', 'slug'),
+  ];
+  const known = {
+    source: new Set(dataset.sources.map((s) => s.key)),
+    creator: new Set(dataset.creators.map((c) => c.slug)),
+    model: new Set(dataset.models.map((m) => m.slug)),
+    provider: new Set(dataset.providers.map((p) => p.slug)),
+    benchmark: new Set(dataset.benchmarks.map((b) => b.slug)),
+  };
+  const check = (kind: keyof typeof known, value: string, path: string) => {
+    if (!known[kind].has(value)) problems.push(`${path}: unknown ${kind} "${value}"`);
+  };
+  dataset.creators.forEach((c, i) => check('source', c.source, `creators[${i}].source`));
+  dataset.providers.forEach((p, i) => check('source', p.source, `providers[${i}].source`));
+  dataset.benchmarks.forEach((b, i) => check('source', b.source, `benchmarks[${i}].source`));
+  dataset.models.forEach((m, i) => {
+    check('creator', m.creator, `models[${i}].creator`);
+    check('source', m.source, `models[${i}].source`);
+  });
+  dataset.offerings.forEach((o, i) => {
+    check('model', o.model, `offerings[${i}].model`);
+    check('provider', o.provider, `offerings[${i}].provider`);
+    check('source', o.source, `offerings[${i}].source`);
+    o.prices.forEach((p, j) => check('source', p.source, `offerings[${i}].prices[${j}].source`));
+  });
+  dataset.scores.forEach((s, i) => {
+    check('model', s.model, `scores[${i}].model`);
+    check('benchmark', s.benchmark, `scores[${i}].benchmark`);
+    check('source', s.source, `scores[${i}].source`);
+  });
+  if (problems.length > 0) throw new DatasetError(`${origin}: ${problems.join('; ')}`);
+  return dataset;
+}
+
+function duplicates(values: string[], collection: string, field: string): string[] {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  values.forEach((value, i) => {
+    if (seen.has(value)) problems.push(`${collection}[${i}].${field}: duplicate "${value}"`);
+    seen.add(value);
+  });
+  return problems;
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Datasets the server can seed an empty database with (see src/catalog/datasets.ts). */
+export const DATASET_NAMES = ['seed-page'] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+const environmentSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  MODELGRAPH_DATASET: z.enum(DATASET_NAMES).default('seed-page'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Database =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string };
+
+export interface Config {
+  database: Database;
+  port: number;
+  host: string;
+  dataset: DatasetName;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads the environment once, at start-up. An invalid value stops the process
+ * with a message naming the variable, rather than surfacing later as a
+ * confusing runtime failure.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = environmentSchema.safeParse(
+    // An empty variable (FOO= in a .env file) means "not set", not "set to ''".
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new ConfigError(`Invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(cwd, e.DATA_DIR ?? '.modelgraph') },
+    port: e.PORT,
+    host: e.HOST,
+    dataset: e.MODELGRAPH_DATASET,
+    logLevel: e.LOG_LEVEL,
+  };
+}

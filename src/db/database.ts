@@ -1,0 +1,167 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+/**
+ * Table types, as Kysely sees them. They describe columns only; code that
+ * reads rows uses `Selectable<...>` (the row types below), never these.
+ *
+ * Parsed representations (see src/db/type-parsers.ts, identical on pg and PGlite):
+ * numeric → string (exact), date → 'YYYY-MM-DD', int8 → number, timestamptz → Date.
+ */
+
+type CreatedAt = ColumnType<Date, never, never>;
+type UpdatedAt = ColumnType<Date, never, Date>;
+/** numeric: read as an exact decimal string; written from a string. */
+type Numeric = ColumnType<string, string, string>;
+/** date: read as 'YYYY-MM-DD'. */
+type DateString = ColumnType<string, string, string>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+interface SourcesTable {
+  id: Generated<number>;
+  name: string;
+  url: string | null;
+  retrieved_at: DateString | null;
+  created_at: CreatedAt;
+}
+
+interface CreatorsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  website: string | null;
+  source_id: number | null;
+  created_at: CreatedAt;
+}
+
+export type ModelStatus = 'active' | 'deprecated' | 'retired';
+export type CutoffPrecision = 'year' | 'month' | 'day';
+
+interface ModelsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  family: string | null;
+  creator_id: number;
+  release_date: DateString | null;
+  context_window: number | null;
+  max_output_tokens: number | null;
+  total_parameters: ColumnType<number, number, number> | null;
+  active_parameters: ColumnType<number, number, number> | null;
+  architecture: string | null;
+  license: string | null;
+  open_weights: boolean | null;
+  knowledge_cutoff: DateString | null;
+  knowledge_cutoff_precision: CutoffPrecision | null;
+  input_modalities: TextArray;
+  output_modalities: TextArray;
+  vision: boolean | null;
+  multimodal: boolean | null;
+  reasoning: boolean | null;
+  function_calling: boolean | null;
+  tool_use: boolean | null;
+  structured_outputs: boolean | null;
+  code_execution: boolean | null;
+  decision_fit: TextArray;
+  status: ColumnType<ModelStatus, ModelStatus | undefined, ModelStatus>;
+  deprecation_date: DateString | null;
+  successor_id: number | null;
+  last_reviewed: DateString | null;
+  source_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+interface ModelAliasesTable {
+  id: Generated<number>;
+  model_id: number;
+  alias: string;
+  source_id: number | null;
+}
+
+export type ProviderStatus = 'active' | 'deprecated';
+
+interface ProvidersTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  website: string | null;
+  status: ColumnType<ProviderStatus, ProviderStatus | undefined, ProviderStatus>;
+  source_id: number | null;
+  created_at: CreatedAt;
+}
+
+export type OfferingStatus = 'active' | 'deprecated' | 'retired';
+
+interface OfferingsTable {
+  id: Generated<number>;
+  model_id: number;
+  provider_id: number;
+  provider_model_id: string | null;
+  quantization: string | null;
+  context_window: number | null;
+  max_output_tokens: number | null;
+  status: ColumnType<OfferingStatus, OfferingStatus | undefined, OfferingStatus>;
+  source_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+interface PricesTable {
+  id: Generated<number>;
+  offering_id: number;
+  effective_from: ColumnType<Date, Date | string, never>;
+  currency: ColumnType<string, string | undefined, never>;
+  input_per_mtok: Numeric | null;
+  output_per_mtok: Numeric | null;
+  cache_read_per_mtok: Numeric | null;
+  cache_write_per_mtok: Numeric | null;
+  source_id: number | null;
+  created_at: CreatedAt;
+}
+
+interface BenchmarksTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  category: string | null;
+  description: string | null;
+  url: string | null;
+  scale_min: ColumnType<string, string | undefined, string>;
+  scale_max: ColumnType<string, string | undefined, string>;
+  higher_is_better: ColumnType<boolean, boolean | undefined, boolean>;
+  source_id: number | null;
+  created_at: CreatedAt;
+}
+
+interface ScoresTable {
+  id: Generated<number>;
+  model_id: number;
+  benchmark_id: number;
+  value: Numeric;
+  setting: ColumnType<string, string | undefined, string>;
+  source_id: number;
+  measured_on: DateString | null;
+  self_reported: boolean | null;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  creators: CreatorsTable;
+  models: ModelsTable;
+  model_aliases: ModelAliasesTable;
+  providers: ProvidersTable;
+  offerings: OfferingsTable;
+  prices: PricesTable;
+  benchmarks: BenchmarksTable;
+  scores: ScoresTable;
+}
+
+export type SourceRow = Selectable<SourcesTable>;
+export type CreatorRow = Selectable<CreatorsTable>;
+export type ModelRow = Selectable<ModelsTable>;
+export type ProviderRow = Selectable<ProvidersTable>;
+export type OfferingRow = Selectable<OfferingsTable>;
+export type PriceRow = Selectable<PricesTable>;
+export type BenchmarkRow = Selectable<BenchmarksTable>;
+export type ScoreRow = Selectable<ScoresTable>;

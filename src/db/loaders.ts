@@ -1,0 +1,119 @@
+import DataLoader from 'dataloader';
+import type { Db } from './client.js';
+import type {
+  BenchmarkRow,
+  CreatorRow,
+  ModelRow,
+  OfferingRow,
+  PriceRow,
+  ProviderRow,
+  ScoreRow,
+  SourceRow,
+} from './database.js';
+import { currentPrices } from './queries/prices.js';
+
+/**
+ * The request's DataLoaders: one set per request (so nothing is cached across
+ * viewers), each issuing one statement per batch and answering in key order.
+ */
+export function createLoaders(db: Db) {
+  return {
+    modelsById: new DataLoader<number, ModelRow | null>(async (ids) =>
+      oneEach(ids, await db.selectFrom('models').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
+    ),
+    modelsBySlug: new DataLoader<string, ModelRow | null>(async (slugs) =>
+      oneEach(slugs, await db.selectFrom('models').selectAll().where('slug', 'in', slugs).execute(), (r) => r.slug),
+    ),
+    creatorsById: new DataLoader<number, CreatorRow | null>(async (ids) =>
+      oneEach(ids, await db.selectFrom('creators').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
+    ),
+    providersById: new DataLoader<number, ProviderRow | null>(async (ids) =>
+      oneEach(ids, await db.selectFrom('providers').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
+    ),
+    providersBySlug: new DataLoader<string, ProviderRow | null>(async (slugs) =>
+      oneEach(slugs, await db.selectFrom('providers').selectAll().where('slug', 'in', slugs).execute(), (r) => r.slug),
+    ),
+    benchmarksById: new DataLoader<number, BenchmarkRow | null>(async (ids) =>
+      oneEach(ids, await db.selectFrom('benchmarks').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
+    ),
+    benchmarksBySlug: new DataLoader<string, BenchmarkRow | null>(async (slugs) =>
+      oneEach(slugs, await db.selectFrom('benchmarks').selectAll().where('slug', 'in', slugs).execute(), (r) => r.slug),
+    ),
+    sourcesById: new DataLoader<number, SourceRow | null>(async (ids) =>
+      oneEach(ids, await db.selectFrom('sources').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
+    ),
+    offeringsById: new DataLoader<number, OfferingRow | null>(async (ids) =>
+      oneEach(ids, await db.selectFrom('offerings').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
+    ),
+    offeringsByModelId: new DataLoader<number, OfferingRow[]>(async (modelIds) =>
+      groupEach(
+        modelIds,
+        await db.selectFrom('offerings').selectAll().where('model_id', 'in', modelIds).orderBy('id').execute(),
+        (r) => r.model_id,
+      ),
+    ),
+    offeringsByProviderId: new DataLoader<number, OfferingRow[]>(async (providerIds) =>
+      groupEach(
+        providerIds,
+        await db.selectFrom('offerings').selectAll().where('provider_id', 'in', providerIds).orderBy('id').execute(),
+        (r) => r.provider_id,
+      ),
+    ),
+    /** The price in force now: the latest row whose effective date has come. */
+    currentPriceByOfferingId: new DataLoader<number, PriceRow | null>(async (offeringIds) =>
+      oneEach(offeringIds, await currentPrices(db, offeringIds, new Date()), (r) => r.offering_id),
+    ),
+    /** Every price an offering has had, newest first. */
+    pricesByOfferingId: new DataLoader<number, PriceRow[]>(async (offeringIds) =>
+      groupEach(
+        offeringIds,
+        await db
+          .selectFrom('prices')
+          .selectAll()
+          .where('offering_id', 'in', offeringIds)
+          .orderBy('effective_from', 'desc')
+          .execute(),
+        (r) => r.offering_id,
+      ),
+    ),
+    scoresByModelId: new DataLoader<number, ScoreRow[]>(async (modelIds) =>
+      groupEach(
+        modelIds,
+        await db.selectFrom('scores').selectAll().where('model_id', 'in', modelIds).orderBy('id').execute(),
+        (r) => r.model_id,
+      ),
+    ),
+    /** A benchmark's scores, best first (lowest first where lower is better). */
+    scoresByBenchmarkId: new DataLoader<number, ScoreRow[]>(async (benchmarkIds) =>
+      groupEach(
+        benchmarkIds,
+        await db
+          .selectFrom('scores')
+          .innerJoin('benchmarks', 'benchmarks.id', 'scores.benchmark_id')
+          .selectAll('scores')
+          .where('scores.benchmark_id', 'in', benchmarkIds)
+          .orderBy((eb) =>
+            eb.case().when('benchmarks.higher_is_better', '=', true).then(eb.neg(eb.ref('scores.value'))).else(eb.ref('scores.value')).end(),
+          )
+          .orderBy('scores.id')
+          .execute(),
+        (r) => r.benchmark_id,
+      ),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** One row (or null) per key, in the order of the keys. */
+function oneEach<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): (R | null)[] {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
+/** The rows of each key (possibly none), in the order of the keys; row order is kept. */
+function groupEach<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
+  const byKey = new Map<K, R[]>(keys.map((key) => [key, []]));
+  for (const row of rows) byKey.get(keyOf(row))?.push(row);
+  return keys.map((key) => byKey.get(key) ?? []);
+}

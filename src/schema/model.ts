@@ -1,0 +1,207 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import type { ModelRow } from '../db/database.js';
+import { CAPABILITY_COLUMNS, countModels, findModels } from '../db/queries/models.js';
+import { formatCutoff } from '../resolvers/cutoff.js';
+import { builder } from './builder.js';
+import { connectionArgsSchema, OrderDirection, parseGlobalIntId, withTotalCount } from './pagination.js';
+import { CreatorRef, ModelRef, OfferingRef, ScoreRef, SourceRef } from './refs.js';
+
+export const Capability = builder.enumType('Capability', {
+  description: 'A capability a model can have.',
+  values: {
+    VISION: { value: 'vision', description: 'Understands images.' },
+    MULTIMODAL: { value: 'multimodal', description: 'Takes or produces more than one modality.' },
+    REASONING: { value: 'reasoning', description: 'Has an explicit reasoning (thinking) mode.' },
+    FUNCTION_CALLING: { value: 'functionCalling', description: 'Emits calls to declared functions.' },
+    TOOL_USE: { value: 'toolUse', description: 'Uses tools in an agent loop.' },
+    STRUCTURED_OUTPUTS: { value: 'structuredOutputs', description: 'Follows a JSON schema for its output.' },
+    CODE_EXECUTION: { value: 'codeExecution', description: 'Runs code it writes.' },
+  } as const,
+});
+
+const ModelCapabilities = builder.objectRef<ModelRow>('ModelCapabilities').implement({
+  description: 'What a model can do. Null means the catalog does not know, which is not the same as false.',
+  fields: (t) => ({
+    vision: t.exposeBoolean('vision', { nullable: true, description: 'Understands images.' }),
+    multimodal: t.exposeBoolean('multimodal', { nullable: true, description: 'Takes or produces more than one modality.' }),
+    reasoning: t.exposeBoolean('reasoning', { nullable: true, description: 'Has an explicit reasoning mode.' }),
+    functionCalling: t.exposeBoolean('function_calling', { nullable: true, description: 'Emits calls to declared functions.' }),
+    toolUse: t.exposeBoolean('tool_use', { nullable: true, description: 'Uses tools in an agent loop.' }),
+    structuredOutputs: t.exposeBoolean('structured_outputs', {
+      nullable: true,
+      description: 'Follows a JSON schema for its output.',
+    }),
+    codeExecution: t.exposeBoolean('code_execution', { nullable: true, description: 'Runs code it writes.' }),
+  }),
+});
+
+const ModelStatus = builder.enumType('ModelStatus', {
+  description: 'Where a model is in its life.',
+  values: {
+    ACTIVE: { value: 'active', description: 'Offered and maintained.' },
+    DEPRECATED: { value: 'deprecated', description: 'Still served, scheduled for removal.' },
+    RETIRED: { value: 'retired', description: 'No longer served.' },
+  } as const,
+});
+
+builder.node(ModelRef, {
+  description: 'A large language model, as its creator released it.',
+  id: { resolve: (model) => model.id, parse: parseGlobalIntId },
+  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.modelsById.load(id))),
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "llama-3.1-8b-instruct".' }),
+    name: t.exposeString('name', { description: 'Display name, e.g. "Llama 3.1 8B Instruct".' }),
+    family: t.exposeString('family', { nullable: true, description: 'The model family, e.g. "Llama 3.1".' }),
+    creator: t.field({
+      type: CreatorRef,
+      description: 'The lab that made the model.',
+      resolve: async (model, _args, { loaders }) => (await loaders.creatorsById.load(model.creator_id))!,
+    }),
+    releaseDate: t.expose('release_date', { type: 'Date', nullable: true, description: 'First public release.' }),
+    contextWindow: t.exposeInt('context_window', {
+      nullable: true,
+      description: 'Context window in tokens, as the creator states it.',
+    }),
+    maxOutputTokens: t.exposeInt('max_output_tokens', { nullable: true, description: 'Longest output in tokens.' }),
+    totalParameters: t.exposeFloat('total_parameters', {
+      nullable: true,
+      description: 'Total parameter count (1.23e9 for 1.23B).',
+    }),
+    activeParameters: t.exposeFloat('active_parameters', {
+      nullable: true,
+      description: 'Parameters active per token, for mixture-of-experts models.',
+    }),
+    architecture: t.exposeString('architecture', { nullable: true, description: 'e.g. "decoder only".' }),
+    license: t.exposeString('license', { nullable: true, description: 'Licence label, e.g. "Open Source".' }),
+    openWeights: t.exposeBoolean('open_weights', { nullable: true, description: 'Whether the weights are published.' }),
+    knowledgeCutoff: t.string({
+      nullable: true,
+      description: 'Training data cutoff at the precision known: "2023", "2023-12" or "2023-12-31".',
+      resolve: (model) => formatCutoff(model.knowledge_cutoff, model.knowledge_cutoff_precision),
+    }),
+    inputModalities: t.exposeStringList('input_modalities', { description: 'e.g. ["text", "image"].' }),
+    outputModalities: t.exposeStringList('output_modalities', { description: 'e.g. ["text"].' }),
+    capabilities: t.field({
+      type: ModelCapabilities,
+      description: 'What the model can do.',
+      resolve: (model) => model,
+    }),
+    decisionFit: t.exposeStringList('decision_fit', {
+      description: 'Workloads the catalog recommends the model for, e.g. ["rag", "long-context"].',
+    }),
+    status: t.expose('status', { type: ModelStatus, description: 'Lifecycle status.' }),
+    deprecationDate: t.expose('deprecation_date', {
+      type: 'Date',
+      nullable: true,
+      description: 'When the model is or was deprecated.',
+    }),
+    successor: t.field({
+      type: ModelRef,
+      nullable: true,
+      description: 'The model its creator recommends instead.',
+      resolve: (model, _args, { loaders }) =>
+        model.successor_id === null ? null : loaders.modelsById.load(model.successor_id),
+    }),
+    lastReviewed: t.expose('last_reviewed', {
+      type: 'Date',
+      nullable: true,
+      description: 'When the catalog entry was last checked against its source.',
+    }),
+    offerings: t.field({
+      type: [OfferingRef],
+      description: 'Every tracked route serving this model, priced or not, deprecated included.',
+      resolve: (model, _args, { loaders }) => loaders.offeringsByModelId.load(model.id),
+    }),
+    scores: t.field({
+      type: [ScoreRef],
+      description: 'Benchmark scores, each with its source; a benchmark may have several.',
+      resolve: (model, _args, { loaders }) => loaders.scoresByModelId.load(model.id),
+    }),
+    source: t.field({
+      type: SourceRef,
+      nullable: true,
+      description: 'Where the model facts come from.',
+      resolve: (model, _args, { loaders }) => (model.source_id === null ? null : loaders.sourcesById.load(model.source_id)),
+    }),
+  }),
+});
+
+builder.asEntity(ModelRef, {
+  key: builder.selection<{ slug: string }>('slug'),
+  resolveReference: (reference, { loaders }) => loaders.modelsBySlug.load(reference.slug),
+});
+
+const ModelFilter = builder.inputType('ModelFilter', {
+  description: 'Narrows a model list; every condition given must hold.',
+  fields: (t) => ({
+    creator: t.string({ description: 'Creator slug, e.g. "meta".' }),
+    provider: t.string({ description: 'Only models with a route on this provider (slug).' }),
+    capabilities: t.field({
+      type: [Capability],
+      description: 'Only models known to have every one of these capabilities.',
+    }),
+    openWeights: t.boolean({ description: 'Only models whose weights are (or are not) published.' }),
+    minContextWindow: t.int({ description: 'Only models with at least this many tokens of context.', validate: { min: 1 } }),
+    maxInputPerMTok: t.field({
+      type: 'Decimal',
+      description: 'Only models whose cheapest input price (USD per 1M tokens) is at most this. Unknown prices never pass.',
+    }),
+    maxOutputPerMTok: t.field({
+      type: 'Decimal',
+      description: 'Only models whose cheapest output price (USD per 1M tokens) is at most this. Unknown prices never pass.',
+    }),
+  }),
+});
+
+const ModelOrderField = builder.enumType('ModelOrderField', {
+  description: 'What a model list can be sorted by. Unknown values sort last.',
+  values: {
+    NAME: { value: 'name' },
+    RELEASE_DATE: { value: 'releaseDate' },
+    CONTEXT_WINDOW: { value: 'contextWindow' },
+    CHEAPEST_INPUT_PRICE: { value: 'cheapestInput', description: 'Cheapest active input price in force now.' },
+    CHEAPEST_OUTPUT_PRICE: { value: 'cheapestOutput', description: 'Cheapest active output price in force now.' },
+  } as const,
+});
+
+const ModelOrder = builder.inputType('ModelOrder', {
+  description: 'Sort order of a model list.',
+  fields: (t) => ({
+    field: t.field({ type: ModelOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, defaultValue: 'asc' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  model: t.field({
+    type: ModelRef,
+    nullable: true,
+    description: 'One model by slug, or null when the catalog has none by that slug.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (_root, { slug }, { loaders }) => loaders.modelsBySlug.load(slug),
+  }),
+  models: t.connection({
+    type: ModelRef,
+    description: 'Models, filtered and ordered; pages of 1 to 100 (20 by default).',
+    args: {
+      filter: t.arg({ type: ModelFilter }),
+      orderBy: t.arg({ type: ModelOrder }),
+    },
+    validate: { schema: connectionArgsSchema },
+    resolve: (_root, args, { db }) => {
+      const asOf = new Date();
+      const filter = {
+        ...args.filter,
+        capabilities: args.filter?.capabilities?.filter((c): c is keyof typeof CAPABILITY_COLUMNS => c in CAPABILITY_COLUMNS),
+      };
+      const order = { field: args.orderBy?.field ?? 'name', direction: args.orderBy?.direction ?? 'asc' } as const;
+      return withTotalCount(
+        resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ limit, offset }) =>
+          findModels(db, { filter, order, limit, offset, asOf }),
+        ),
+        () => countModels(db, filter, asOf),
+      );
+    },
+  }),
+}));
+

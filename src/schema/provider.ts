@@ -1,0 +1,58 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import type { ProviderRow } from '../db/database.js';
+import { countRows, listByName } from '../db/queries/lists.js';
+import { builder } from './builder.js';
+import { connectionArgsSchema, parseGlobalIntId, withTotalCount } from './pagination.js';
+import { OfferingRef, ProviderRef } from './refs.js';
+
+const ProviderStatus = builder.enumType('ProviderStatus', {
+  description: 'Whether a provider still serves traffic.',
+  values: {
+    ACTIVE: { value: 'active', description: 'Serving.' },
+    DEPRECATED: { value: 'deprecated', description: 'Shut down or shutting down: shown, never recommended.' },
+  } as const,
+});
+
+builder.node(ProviderRef, {
+  description: 'A company that serves models through an API.',
+  id: { resolve: (provider) => provider.id, parse: parseGlobalIntId },
+  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.providersById.load(id))),
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "openrouter".' }),
+    name: t.exposeString('name', { description: 'Display name, e.g. "OpenRouter".' }),
+    website: t.exposeString('website', { nullable: true, description: 'The provider’s site.' }),
+    status: t.expose('status', { type: ProviderStatus, description: 'Whether the provider still serves traffic.' }),
+    offerings: t.field({
+      type: [OfferingRef],
+      description: 'Every tracked route on this provider.',
+      resolve: (provider, _args, { loaders }) => loaders.offeringsByProviderId.load(provider.id),
+    }),
+  }),
+});
+
+builder.asEntity(ProviderRef, {
+  key: builder.selection<{ slug: string }>('slug'),
+  resolveReference: (reference, { loaders }) => loaders.providersBySlug.load(reference.slug),
+});
+
+builder.queryFields((t) => ({
+  provider: t.field({
+    type: ProviderRef,
+    nullable: true,
+    description: 'One provider by slug, or null when there is none.',
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (_root, { slug }, { loaders }) => loaders.providersBySlug.load(slug),
+  }),
+  providers: t.connection({
+    type: ProviderRef,
+    description: 'Providers in name order; pages of 1 to 100 (20 by default).',
+    validate: { schema: connectionArgsSchema },
+    resolve: (_root, args, { db }) =>
+      withTotalCount(
+        resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, (page) =>
+          listByName(db, 'providers', page) as Promise<ProviderRow[]>,
+        ),
+        () => countRows(db, 'providers'),
+      ),
+  }),
+}));

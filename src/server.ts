@@ -1,0 +1,42 @@
+// The only file that listens: config → database → migrate → seed if empty → serve.
+import { createServer } from 'node:http';
+import { createApp } from './app.js';
+import { isCatalogEmpty, seedDataset } from './catalog/seed.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { migrateToLatest } from './db/migrate.js';
+
+const config = loadConfig();
+const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
+console.log(`[modelgraph] database: ${where}`);
+
+const db = await openDatabase(config.database);
+await migrateToLatest(db);
+if (await isCatalogEmpty(db)) {
+  const counts = await seedDataset(db, config.dataset);
+  console.log(
+    `[modelgraph] seeded dataset "${config.dataset}": ${counts.models} models, ${counts.providers} providers, ${counts.offerings} routes`,
+  );
+}
+
+const app = createApp({ db });
+const server = createServer(app);
+server.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  console.log(`[modelgraph] GraphQL and GraphiQL at http://${host}:${port}/graphql`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[modelgraph] ${signal}: closing`);
+  server.close();
+  server.closeAllConnections();
+  await db.destroy();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

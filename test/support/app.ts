@@ -1,0 +1,34 @@
+import type { ExecutionResult } from 'graphql';
+import { type App, createApp } from '../../src/app.js';
+import { upsertDataset } from '../../src/catalog/upsert.js';
+import { loadDataset } from '../../src/catalog/datasets.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp extends TestDatabase {
+  app: App;
+  /** Errors the app masked, as it logged them server-side. */
+  maskedErrors: unknown[];
+  /** POSTs one operation to /graphql through `app.fetch` (no port) and returns the parsed body. */
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>>;
+}
+
+export async function createTestApp(options: { seed?: 'seed-page' | null } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  if (options.seed !== null) await upsertDataset(database.db, await loadDataset(options.seed ?? 'seed-page'));
+  const maskedErrors: unknown[] = [];
+  const app = createApp({ db: database.db, logError: (error) => maskedErrors.push(error) });
+  database.resetStatements();
+  return {
+    ...database,
+    app,
+    maskedErrors,
+    graphql: async (query, variables) => {
+      const response = await app.fetch('http://modelgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as ExecutionResult<any>;
+    },
+  };
+}
