@@ -1,14 +1,14 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { sql } from 'kysely';
-import { createYoga, maskError, useReadinessCheck } from 'graphql-yoga';
+import { createLogger, createYoga, maskError, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import { createContext } from './context.js';
 import type { Db } from './db/client.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
   db: Db;
-  /** Log unexpected (masked) errors server-side; tests pass a spy or nothing. */
-  logError?: (error: unknown) => void;
+  /** Where the server logs (unexpected errors in full, with their stack); tests pass a spy. */
+  logger?: YogaLogger;
 }
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
@@ -29,7 +29,7 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
  * works offline), /health (process up) and /ready (database reachable).
  * It never listens; src/server.ts does, and tests call `app.fetch`.
  */
-export function createApp({ db, logError = console.error }: AppOptions) {
+export function createApp({ db, logger = createLogger('info') }: AppOptions) {
   return createYoga({
     schema,
     context: () => createContext(db),
@@ -38,16 +38,11 @@ export function createApp({ db, logError = console.error }: AppOptions) {
     graphiql: { title: 'Modelgraph', defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL,
     landingPage: false,
+    logging: logger,
     // Anything that is not a GraphQLError the API raised on purpose reaches
-    // the client as "Unexpected error." and is logged here, stack and all.
-    // Never in "development" mode either: no stack or database message leaves.
-    maskedErrors: {
-      maskError: (error, message) => {
-        const masked = maskError(error, message, false);
-        if (masked !== error) logError(error);
-        return masked;
-      },
-    },
+    // the client as "Unexpected error." (yoga logs the original). Even with
+    // NODE_ENV=development no stack or database message leaves the server.
+    maskedErrors: { maskError: (error, message) => maskError(error, message, false) },
     plugins: [
       useReadinessCheck({
         endpoint: '/ready',

@@ -1,5 +1,6 @@
 // The only file that listens: config → database → migrate → seed if empty → serve.
 import { createServer } from 'node:http';
+import { createLogger } from 'graphql-yoga';
 import { createApp } from './app.js';
 import { isCatalogEmpty, seedDataset } from './catalog/seed.js';
 import { loadConfig } from './config.js';
@@ -19,7 +20,7 @@ if (await isCatalogEmpty(db)) {
   );
 }
 
-const app = createApp({ db });
+const app = createApp({ db, logger: createLogger(config.logLevel) });
 const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const address = server.address();

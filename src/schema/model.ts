@@ -156,9 +156,9 @@ const ModelFilter = builder.inputType('ModelFilter', {
 const ModelOrderField = builder.enumType('ModelOrderField', {
   description: 'What a model list can be sorted by. Unknown values sort last.',
   values: {
-    NAME: { value: 'name' },
-    RELEASE_DATE: { value: 'releaseDate' },
-    CONTEXT_WINDOW: { value: 'contextWindow' },
+    NAME: { value: 'name', description: 'Display name.' },
+    RELEASE_DATE: { value: 'releaseDate', description: 'First public release.' },
+    CONTEXT_WINDOW: { value: 'contextWindow', description: 'Context window in tokens.' },
     CHEAPEST_INPUT_PRICE: { value: 'cheapestInput', description: 'Cheapest active input price in force now.' },
     CHEAPEST_OUTPUT_PRICE: { value: 'cheapestOutput', description: 'Cheapest active output price in force now.' },
   } as const,
@@ -167,8 +167,8 @@ const ModelOrderField = builder.enumType('ModelOrderField', {
 const ModelOrder = builder.inputType('ModelOrder', {
   description: 'Sort order of a model list.',
   fields: (t) => ({
-    field: t.field({ type: ModelOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, defaultValue: 'asc' }),
+    field: t.field({ type: ModelOrderField, required: true, description: 'What to sort by.' }),
+    direction: t.field({ type: OrderDirection, defaultValue: 'asc', description: 'Ascending by default.' }),
   }),
 });
 

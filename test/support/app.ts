@@ -6,8 +6,8 @@ import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp extends TestDatabase {
   app: App;
-  /** Errors the app masked, as it logged them server-side. */
-  maskedErrors: unknown[];
+  /** What the app logged at level error (unexpected errors, in full). */
+  loggedErrors: unknown[];
   /** POSTs one operation to /graphql through `app.fetch` (no port) and returns the parsed body. */
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>>;
 }
@@ -15,13 +15,15 @@ export interface TestApp extends TestDatabase {
 export async function createTestApp(options: { seed?: 'seed-page' | null } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed !== null) await upsertDataset(database.db, await loadDataset(options.seed ?? 'seed-page'));
-  const maskedErrors: unknown[] = [];
-  const app = createApp({ db: database.db, logError: (error) => maskedErrors.push(error) });
+  const loggedErrors: unknown[] = [];
+  const ignore = () => {};
+  const logger = { debug: ignore, info: ignore, warn: ignore, error: (...args: unknown[]) => loggedErrors.push(...args) };
+  const app = createApp({ db: database.db, logger });
   database.resetStatements();
   return {
     ...database,
     app,
-    maskedErrors,
+    loggedErrors,
     graphql: async (query, variables) => {
       const response = await app.fetch('http://modelgraph.test/graphql', {
         method: 'POST',
