@@ -5,11 +5,17 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
-/** Brings the database to the latest migration; a failed migration is rolled back and reported. */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+/**
+ * Brings the database to the latest migration; a failed migration is rolled
+ * back and reported. `schema` names where the migration bookkeeping lives
+ * when the app works in a schema of its own: Kysely looks for its tables in
+ * every schema unless told, and would find another schema's.
+ */
+export async function migrateToLatest(db: Kysely<any>, options: { schema?: string } = {}): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    migrationTableSchema: options.schema,
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {

@@ -11,6 +11,8 @@ export type Backend = 'pglite' | 'postgres';
 export interface TestDatabase {
   db: Db;
   backend: Backend;
+  /** PostgreSQL: the file's own schema; PGlite: undefined (the whole database is the file's). */
+  schema?: string;
   /** Every SQL statement run since the last `resetStatements()`. */
   statements: string[];
   resetStatements(): void;
@@ -34,11 +36,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await sql`create schema ${sql.id(schema)}`.execute(admin);
     await admin.destroy();
     const db = openPostgres(url, { searchPath: schema, log });
-    await migrateToLatest(db);
+    await migrateToLatest(db, { schema });
     statements.length = 0;
     return {
       db,
       backend: 'postgres',
+      schema,
       statements,
       resetStatements: () => void (statements.length = 0),
       destroy: async () => {

@@ -1,0 +1,83 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+/**
+ * `npm start` end to end: the real server process on the embedded database,
+ * on a free port of 127.0.0.1, in a data directory of its own. DATABASE_URL is
+ * removed so this always tests the zero-set-up path.
+ */
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'modelgraph-server-'));
+});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+async function startServer(): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
+    child.stdout!.on('data', () => {
+      const match = output.match(/GraphiQL at (http:\/\/\S+\/graphql)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        child.on('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const QUERY = `{ model(slug: "llama-3.1-8b-instruct") { name contextWindow offerings { provider { name } price { inputPerMTok outputPerMTok } } } }`;
+
+it('migrates, seeds the page dataset once, serves it, and keeps it across restarts', async () => {
+  const first = await startServer();
+  try {
+    expect(first.output()).toMatch(/seeded dataset "seed-page": 2 models, 8 providers, 11 routes/);
+    const response = await fetch(first.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY }),
+    });
+    const { data } = await response.json();
+    expect(data.model.name).toBe('Llama 3.1 8B Instruct');
+    expect(data.model.contextWindow).toBe(128000);
+    expect(data.model.offerings).toHaveLength(6);
+    expect(data.model.offerings.find((o: any) => o.provider.name === 'OpenRouter').price).toEqual({
+      inputPerMTok: '0.02',
+      outputPerMTok: '0.05',
+    });
+    expect((await fetch(first.url.replace('/graphql', '/ready'))).status).toBe(200);
+  } finally {
+    expect(await first.stop()).toBe(0);
+  }
+
+  const second = await startServer();
+  try {
+    // The data directory persisted: nothing to migrate or seed this time.
+    expect(second.output()).not.toMatch(/seeded/);
+    const response = await fetch(`${second.url}?query=${encodeURIComponent('{ models { totalCount } }')}`);
+    expect(await response.json()).toEqual({ data: { models: { totalCount: 2 } } });
+  } finally {
+    expect(await second.stop()).toBe(0);
+  }
+}, 120_000);

@@ -1,0 +1,56 @@
+import { Kind } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { canonicalDecimal, dateScalar, dateTimeScalar, decimalScalar } from '../../src/schema/scalars.js';
+
+describe('Decimal', () => {
+  it.each([
+    ['0.0200', '0.02'],
+    ['20.0', '20'],
+    ['0.2', '0.2'],
+    ['007.50', '7.5'],
+    ['-0.0', '0'],
+    ['-1.10', '-1.1'],
+    ['123456789012345678901234.000000000000000001', '123456789012345678901234.000000000000000001'],
+  ])('writes %s as %s, digit for digit', (input, output) => {
+    expect(canonicalDecimal(input)).toBe(output);
+    expect(decimalScalar.serialize(input)).toBe(output);
+  });
+
+  it('accepts strings and numbers as input, keeping the decimal text', () => {
+    expect(decimalScalar.parseValue('0.10')).toBe('0.1');
+    expect(decimalScalar.parseValue(0.1)).toBe('0.1');
+    expect(decimalScalar.parseLiteral({ kind: Kind.STRING, value: '0.03' })).toBe('0.03');
+    expect(decimalScalar.parseLiteral({ kind: Kind.FLOAT, value: '0.05' })).toBe('0.05');
+  });
+
+  it.each(['', 'abc', '1e-3', 'NaN', '1.', '.5', '1,5'])('refuses %j', (value) => {
+    expect(() => decimalScalar.parseValue(value)).toThrow(/Decimal cannot represent/);
+  });
+
+  it('refuses non-finite numbers and never serializes a float', () => {
+    expect(() => decimalScalar.parseValue(Number.POSITIVE_INFINITY)).toThrow();
+    expect(() => decimalScalar.serialize(0.1)).toThrow();
+  });
+});
+
+describe('Date', () => {
+  it('takes real calendar dates only', () => {
+    expect(dateScalar.parseValue('2024-02-29')).toBe('2024-02-29');
+    expect(() => dateScalar.parseValue('2023-02-29')).toThrow();
+    expect(() => dateScalar.parseValue('2024-13-01')).toThrow();
+    expect(() => dateScalar.parseValue('2024-07-23T00:00:00Z')).toThrow();
+  });
+});
+
+describe('DateTime', () => {
+  it('parses instants with a zone, and a bare date as midnight UTC', () => {
+    expect(dateTimeScalar.parseValue('2026-05-16T12:30:00+02:00').toISOString()).toBe('2026-05-16T10:30:00.000Z');
+    expect(dateTimeScalar.parseValue('2026-05-16').toISOString()).toBe('2026-05-16T00:00:00.000Z');
+    expect(dateTimeScalar.serialize(new Date('2026-05-16T00:00:00Z'))).toBe('2026-05-16T00:00:00.000Z');
+  });
+
+  it('refuses an instant without a zone, which would mean different things on different hosts', () => {
+    expect(() => dateTimeScalar.parseValue('2026-05-16T12:30:00')).toThrow();
+    expect(() => dateTimeScalar.parseValue('yesterday')).toThrow();
+  });
+});
