@@ -19,9 +19,10 @@ export async function migrateToLatest(db: Kysely<any>, options: { schema?: strin
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new MigrationError(`Migration ${failed} failed: ${reason}`, { cause: result.error });
+    const what = failed ? `Migration ${failed} failed` : 'Migrations could not run';
+    throw new MigrationError(`${what}: ${reason}`, { cause: result.error });
   }
   return result;
 }
