@@ -4,29 +4,40 @@ import { createLogger } from 'graphql-yoga';
 import { createApp } from './app.js';
 import { isCatalogEmpty, seedDataset } from './catalog/seed.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
+import { type Db, openDatabase } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
 
-const config = loadConfig();
-const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
-console.log(`[modelgraph] database: ${where}`);
-
-const db = await openDatabase(config.database);
-await migrateToLatest(db);
-if (await isCatalogEmpty(db)) {
-  const counts = await seedDataset(db, config.dataset);
-  console.log(
-    `[modelgraph] seeded dataset "${config.dataset}": ${counts.models} models, ${counts.providers} providers, ${counts.offerings} routes`,
-  );
+async function prepareDatabase(): Promise<{ db: Db; config: ReturnType<typeof loadConfig> }> {
+  const config = loadConfig();
+  const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
+  console.log(`[modelgraph] database: ${where}`);
+  const db = await openDatabase(config.database);
+  await migrateToLatest(db);
+  if (await isCatalogEmpty(db)) {
+    const counts = await seedDataset(db, config.dataset);
+    console.log(
+      `[modelgraph] seeded dataset "${config.dataset}": ${counts.models} models, ${counts.providers} providers, ${counts.offerings} routes`,
+    );
+  }
+  return { db, config };
 }
 
-const app = createApp({ db, logger: createLogger(config.logLevel) });
-const server = createServer(app);
+const { db, config } = await prepareDatabase().catch((error: unknown) => {
+  // A start-up failure is a configuration or database problem: say it plainly.
+  console.error(`[modelgraph] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+
+const server = createServer(createApp({ db, logger: createLogger(config.logLevel) }));
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`[modelgraph] GraphQL and GraphiQL at http://${host}:${port}/graphql`);
+});
+server.on('error', (error) => {
+  console.error(`[modelgraph] cannot listen on ${config.host}:${config.port}: ${error.message}`);
+  process.exit(1);
 });
 
 let stopping = false;
