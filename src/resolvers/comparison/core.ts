@@ -1,0 +1,58 @@
+import type { Decimal } from '../decimal.js';
+import { type BenchmarkComparison, compareBenchmarks, largestGap } from './benchmarks.js';
+import { type CapabilityRow, type ContextComparison, capabilityTable, compareContext } from './capabilities.js';
+import { type CostGap, costGap, type ModelCost, modelCost } from './costs.js';
+import type { ModelFacts, ProviderFact, RouteFact, Traffic, VerdictWeights } from './facts.js';
+import { providerOverlap, type Switch, switches } from './providers.js';
+import { decideVerdict, type Verdict } from './verdict.js';
+
+export interface ComparisonOptions {
+  traffic: Traffic;
+  /** Share of input tokens in the blended price, 0..1. */
+  inputShare: Decimal;
+  weights: VerdictWeights;
+}
+
+/** The numbers of a comparison, before any sentence is written. */
+export interface ComparisonCore extends ComparisonOptions {
+  models: ModelFacts[];
+  benchmarks: BenchmarkComparison[];
+  largestGap: BenchmarkComparison | null;
+  costs: ModelCost[];
+  costGap: CostGap;
+  providerOverlap: ProviderFact[];
+  switches: Switch[];
+  context: ContextComparison;
+  capabilities: CapabilityRow[];
+  verdict: Verdict;
+  /** Lookups the prose needs. */
+  model(id: number): ModelFacts;
+  cost(modelId: number): ModelCost;
+  route(offeringId: number): RouteFact;
+}
+
+export function computeCore(models: ModelFacts[], options: ComparisonOptions): ComparisonCore {
+  const benchmarks = compareBenchmarks(models);
+  const costs = models.map((m) => modelCost(m, options.traffic, options.inputShare));
+  const context = compareContext(models);
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const costById = new Map(costs.map((c) => [c.modelId, c]));
+  const routes = new Map(models.flatMap((m) => m.routes.map((r) => [r.offeringId, r] as const)));
+  return {
+    ...options,
+    models,
+    benchmarks,
+    largestGap: largestGap(benchmarks),
+    costs,
+    costGap: costGap(costs),
+    providerOverlap: providerOverlap(models),
+    switches: switches(models, costs),
+    context,
+    capabilities: capabilityTable(models),
+    verdict: decideVerdict({ modelIds: models.map((m) => m.id), benchmarks, costs, context, weights: options.weights }),
+    model: (id) => byId.get(id)!,
+    cost: (id) => costById.get(id)!,
+    route: (id) => routes.get(id)!,
+  };
+}
+

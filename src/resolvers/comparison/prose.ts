@@ -1,0 +1,205 @@
+import { capabilityLabel, dollars, list, perMillion, perMillionShort, points, saving, tokenVolume, tokenWindow } from '../format.js';
+import type { BenchmarkComparison } from './benchmarks.js';
+import type { ComparisonCore } from './core.js';
+import type { Switch } from './providers.js';
+import { sentences } from './sentences.js';
+import type { Dimension } from './verdict.js';
+
+/** Sentences about the comparison as a whole: summary, benchmarks, switches, verdict. */
+
+export function trafficText(core: ComparisonCore): string {
+  return `${tokenVolume(core.traffic.inputTokens)} input and ${tokenVolume(core.traffic.outputTokens)} output tokens a month`;
+}
+
+function year(date: string | null): string {
+  return date ? ` (${date.slice(0, 4)})` : '';
+}
+
+export function summary(core: ComparisonCore): string {
+  const parts: string[] = [];
+  const creators = [...new Set(core.models.map((m) => m.creatorName))];
+  parts.push(sentences.intro(list(core.models.map((m) => `${m.name}${year(m.releaseDate)}`)), list(creators)));
+  parts.push(...contextSentence(core));
+  if (core.largestGap) {
+    const gap = core.largestGap;
+    parts.push(sentences.benchmarkLead(gap.benchmark.name, core.model(gap.leaderModelId!).name, points(gap.gap)));
+  }
+  const priced = core.costs
+    .filter((c) => c.cheapestInput !== null)
+    .sort((a, b) => a.cheapestInput!.perMTok.compare(b.cheapestInput!.perMTok));
+  if (priced.length >= 2) {
+    const [lowest, next] = priced as [(typeof priced)[0], (typeof priced)[0]];
+    parts.push(
+      lowest.cheapestInput!.perMTok.equals(next.cheapestInput!.perMTok)
+        ? sentences.inputPriceTie(perMillion(lowest.cheapestInput!.perMTok))
+        : sentences.inputPriceLead(
+            core.model(lowest.modelId).name,
+            perMillionShort(lowest.cheapestInput!.perMTok),
+            core.model(next.modelId).name,
+            perMillionShort(next.cheapestInput!.perMTok),
+          ),
+    );
+  }
+  parts.push(sentences.coverage());
+  return parts.join(' ');
+}
+
+function contextSentence(core: ComparisonCore): string[] {
+  const { context } = core;
+  if (context.tie) return [sentences.contextTie(core.models.length, tokenWindow(context.values[0]!.tokens!))];
+  if (context.leaderModelId === null) return [];
+  const leader = context.values.find((v) => v.modelId === context.leaderModelId)!;
+  const others = context.values
+    .filter((v) => v.modelId !== leader.modelId)
+    .map((v) => `${tokenWindow(v.tokens!)} for ${core.model(v.modelId).name}`);
+  return [sentences.contextLeader(core.model(leader.modelId).name, tokenWindow(leader.tokens!), list(others))];
+}
+
+export function contextText(core: ComparisonCore): string {
+  return contextSentence(core)[0] ?? sentences.faqContextUnknown(list(unknownContextNames(core)));
+}
+
+function unknownContextNames(core: ComparisonCore): string[] {
+  return core.context.values.filter((v) => v.tokens === null).map((v) => core.model(v.modelId).name);
+}
+
+export function benchmarkSentence(core: ComparisonCore, comparison: BenchmarkComparison): string {
+  const name = comparison.benchmark.name;
+  if (comparison.leaderModelId === null) {
+    const best = comparison.scores.reduce((a, b) =>
+      comparison.benchmark.higherIsBetter ? (b.value.greaterThan(a.value) ? b : a) : b.value.lessThan(a.value) ? b : a,
+    );
+    return sentences.benchmarkTie(name, points(best.value));
+  }
+  const leader = comparison.scores.find((s) => s.modelId === comparison.leaderModelId)!;
+  const others = comparison.scores
+    .filter((s) => s.modelId !== leader.modelId)
+    .map((s) => `${points(s.value)} for ${core.model(s.modelId).name}`);
+  const text = sentences.benchmarkLeader(name, core.model(leader.modelId).name, points(leader.value), list(others), points(comparison.gap));
+  return comparison.sourceId === null ? `${text} ${sentences.mixedSources(name)}` : text;
+}
+
+export function switchNotes(core: ComparisonCore, change: Switch): string[] {
+  const target = core.model(change.toModelId).name;
+  const notes = [
+    change.sharedProviders.length > 0
+      ? sentences.overlap(list(change.sharedProviders.map((p) => p.name)))
+      : sentences.noOverlap(),
+  ];
+  for (const [delta, side] of [
+    [change.outputPriceDelta, 'output'],
+    [change.inputPriceDelta, 'input'],
+  ] as const) {
+    if (delta === null) continue;
+    const amount = perMillion(delta.abs());
+    notes.push(
+      delta.isZero()
+        ? sentences.priceSame(side)
+        : delta.isNegative()
+          ? sentences.priceLower(target, amount, side)
+          : sentences.priceHigher(target, amount, side),
+    );
+  }
+  if (change.capabilitiesLost.length > 0) notes.push(sentences.capabilitiesLost(list(change.capabilitiesLost.map(capabilityLabel))));
+  if (change.capabilitiesGained.length > 0) notes.push(sentences.capabilitiesGained(list(change.capabilitiesGained.map(capabilityLabel))));
+  if (change.contextChange !== null && change.contextChange !== 0) {
+    const from = core.model(change.fromModelId).contextWindow!;
+    const to = core.model(change.toModelId).contextWindow!;
+    notes.push(change.contextChange > 0 ? sentences.contextGrows(tokenWindow(from), tokenWindow(to)) : sentences.contextShrinks(tokenWindow(from), tokenWindow(to)));
+  }
+  return notes;
+}
+
+const DIMENSION_LABELS: Record<Dimension, string> = {
+  quality: 'Quality',
+  cost: 'Cost',
+  availability: 'Availability',
+  context: 'Context',
+};
+
+/** Why the verdict is what it is, in the order the weights rank the dimensions. */
+export function verdictReasons(core: ComparisonCore): string[] {
+  const { verdict } = core;
+  const reasons: string[] = [];
+  const weights = (Object.keys(verdict.weights) as Dimension[])
+    .map((d) => `${d} ${verdict.weights[d]}`)
+    .join(', ');
+  const recommended = verdict.recommendedModelId;
+  if (recommended !== null) {
+    const total = (id: number) => verdict.scores.find((s) => s.modelId === id)!.total!.toFixed(2);
+    const others = core.models.filter((m) => m.id !== recommended).map((m) => `${total(m.id)} for ${m.name}`);
+    reasons.push(sentences.recommended(core.model(recommended).name, total(recommended), list(others), weights));
+  } else if (verdict.tiedModelIds.length > 0) {
+    reasons.push(sentences.verdictTie(list(verdict.tiedModelIds.map((id) => core.model(id).name))));
+  } else {
+    reasons.push(sentences.nothingToWeigh());
+  }
+  const subject = recommended ?? verdict.scores[0]!.modelId;
+  const ranked = [...verdict.weighed].sort((a, b) => verdict.weights[b] - verdict.weights[a]);
+  for (const dimension of ranked) {
+    const reason = dimensionReason(core, dimension, subject);
+    if (reason) reasons.push(reason);
+  }
+  for (const dimension of verdict.unknown) reasons.push(sentences.dimensionUnknown(DIMENSION_LABELS[dimension]));
+  if (verdict.dominatedModelIds.length > 0) {
+    const names = verdict.dominatedModelIds.map((id) => core.model(id).name);
+    reasons.push(sentences.dominated(list(names), names.length === 1 ? 'is' : 'are'));
+  }
+  return reasons;
+}
+
+function dimensionReason(core: ComparisonCore, dimension: Dimension, subjectId: number): string | null {
+  const subject = core.model(subjectId).name;
+  if (dimension === 'quality') {
+    const led = core.benchmarks.filter((b) => b.leaderModelId === subjectId).length;
+    const widest = core.largestGap;
+    if (!widest) return null;
+    const leader = core.model(widest.leaderModelId!).name;
+    const leaderLed = core.benchmarks.filter((b) => b.leaderModelId === widest.leaderModelId).length;
+    return led > 0 && widest.leaderModelId === subjectId
+      ? sentences.leadsShared(subject, led, core.benchmarks.length, widest.benchmark.name, points(widest.gap))
+      : sentences.leadsShared(leader, leaderLed, core.benchmarks.length, widest.benchmark.name, points(widest.gap));
+  }
+  if (dimension === 'cost') {
+    const own = core.cost(subjectId).monthlyCost!;
+    const rival = closestRival(core, subjectId, (id) => core.cost(id).monthlyCost!.toNumber(), 'lower');
+    if (!rival) return null;
+    const theirs = core.cost(rival).monthlyCost!;
+    const relation = own.lessThan(theirs) ? saving(own, theirs) : own.equals(theirs) ? 'the same' : `${saving(theirs, own)} for ${core.model(rival).name}`;
+    return sentences.costsLess(subject, dollars(own), trafficText(core), core.model(rival).name, dollars(theirs), relation);
+  }
+  if (dimension === 'availability') {
+    const counts = core.costs.map((c) => c.activeRouteCount);
+    if (counts.every((c) => c === counts[0])) return sentences.sameRoutes(counts[0]!);
+    const rival = closestRival(core, subjectId, (id) => core.cost(id).activeRouteCount, 'higher')!;
+    return sentences.moreRoutes(subject, core.cost(subjectId).activeRouteCount, core.model(rival).name, core.cost(rival).activeRouteCount);
+  }
+  const { context } = core;
+  if (context.tie) return sentences.sameContext(tokenWindow(context.values[0]!.tokens!));
+  const rival = closestRival(core, subjectId, (id) => core.model(id).contextWindow!, 'higher')!;
+  return sentences.largerContext(
+    subject,
+    tokenWindow(core.model(subjectId).contextWindow!),
+    core.model(rival).name,
+    tokenWindow(core.model(rival).contextWindow!),
+  );
+}
+
+/** The other model best on a measure: who the subject is really up against. */
+function closestRival(core: ComparisonCore, subjectId: number, measure: (id: number) => number, better: 'higher' | 'lower') {
+  const others = core.models.filter((m) => m.id !== subjectId).map((m) => m.id);
+  return others.sort((a, b) => (better === 'higher' ? measure(b) - measure(a) : measure(a) - measure(b)))[0] ?? null;
+}
+
+/** One line a page can lead with; it follows the verdict and never contradicts it. */
+export function verdictHeadline(core: ComparisonCore, tradeoffs: { modelId: number; reasons: string[] }[], hasAdvantage: (modelId: number) => boolean): string {
+  const { verdict } = core;
+  const recommended = verdict.recommendedModelId;
+  if (recommended === null) return verdictReasons(core)[0]!;
+  const name = core.model(recommended).name;
+  const challengers = core.models.filter((m) => m.id !== recommended && !verdict.dominatedModelIds.includes(m.id) && hasAdvantage(m.id));
+  const challenger = challengers[0];
+  if (!challenger) return sentences.headlineDominant(name);
+  const reason = tradeoffs.find((t) => t.modelId === challenger.id)!.reasons[0]!;
+  return sentences.headlineTradeoff(name, challenger.name, reason);
+}

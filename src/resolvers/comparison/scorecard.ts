@@ -1,0 +1,60 @@
+import type { Decimal } from '../decimal.js';
+import { dollars, list, perMillion, tagLabel, tokenWindow } from '../format.js';
+import type { ComparisonCore } from './core.js';
+
+export interface ScorecardValue {
+  modelId: number;
+  text: string;
+  /** Best of the compared models on this signal (every tied model is best; unknown never is). */
+  best: boolean;
+}
+
+export interface ScorecardRow {
+  signal: string;
+  values: ScorecardValue[];
+}
+
+/** Marks the best of some known values; `compare` sorts best first. */
+function bestOf<T>(values: (T | null)[], compare: (a: T, b: T) => number): boolean[] {
+  const known = values.filter((v): v is T => v !== null);
+  if (known.length === 0) return values.map(() => false);
+  const best = [...known].sort(compare)[0]!;
+  return values.map((v) => v !== null && compare(v, best) === 0);
+}
+
+const lowest = (a: Decimal, b: Decimal) => a.compare(b);
+const highest = (a: number, b: number) => b - a;
+
+export function scorecard(core: ComparisonCore): ScorecardRow[] {
+  const row = <T>(signal: string, values: (T | null)[], text: (v: T | null, i: number) => string, compare?: (a: T, b: T) => number) => {
+    const best = compare ? bestOf(values, compare) : values.map(() => false);
+    return {
+      signal,
+      values: core.models.map((m, i) => ({ modelId: m.id, text: text(values[i] ?? null, i), best: best[i]! })),
+    };
+  };
+  const costs = core.models.map((m) => core.cost(m.id));
+  const sharedCount = core.benchmarks.length;
+  return [
+    row('Decision fit', core.models.map((m) => m.decisionFit), (tags) => (tags?.length ? list(tags.map(tagLabel)) : 'Not tagged')),
+    row('Context window', core.models.map((m) => m.contextWindow), (v) => (v === null ? 'Unknown' : tokenWindow(v)), highest),
+    row('Cheapest output', costs.map((c) => c.cheapestOutput?.perMTok ?? null), (v) => (v === null ? 'Unknown' : perMillion(v)), lowest),
+    row('Cheapest input', costs.map((c) => c.cheapestInput?.perMTok ?? null), (v) => (v === null ? 'Unknown' : perMillion(v)), lowest),
+    row('Monthly cost', costs.map((c) => c.monthlyCost), (v) => (v === null ? 'Unknown' : dollars(v)), lowest),
+    row(
+      'Provider routes',
+      costs.map((c) => c.activeRouteCount),
+      (_v, i) => {
+        const { routeCount, activeRouteCount } = costs[i]!;
+        return routeCount === activeRouteCount ? `${routeCount} tracked` : `${routeCount} tracked, ${activeRouteCount} active`;
+      },
+      highest,
+    ),
+    row(
+      'Shared benchmarks',
+      core.models.map((m) => (sharedCount === 0 ? null : core.benchmarks.filter((b) => b.leaderModelId === m.id).length)),
+      (led) => (led === null ? 'None shared' : `Leads ${led} of ${sharedCount}`),
+      highest,
+    ),
+  ];
+}
