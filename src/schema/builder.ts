@@ -5,7 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ZodPlugin from '@pothos/plugin-zod';
 import type { Context } from '../context.js';
 import { badUserInput } from './errors.js';
-import { dateScalar, dateTimeScalar, decimalScalar } from './scalars.js';
+import { dateScalar, dateTimeScalar, decimalScalar, tokenCountScalar } from './scalars.js';
 
 /**
  * The one schema builder: plugins and scalars only. Types live in one file
@@ -19,6 +19,7 @@ export const builder = new SchemaBuilder<{
     Decimal: { Input: string; Output: string };
     Date: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
+    TokenCount: { Input: string; Output: bigint };
   };
   // Every connection can report its total, counted only when the field is selected.
   Connection: { totalCount: () => Promise<number> };
@@ -55,3 +56,4 @@ export const builder = new SchemaBuilder<{
 builder.scalarType('Decimal', decimalScalar);
 builder.scalarType('Date', dateScalar);
 builder.scalarType('DateTime', dateTimeScalar);
+builder.scalarType('TokenCount', tokenCountScalar);

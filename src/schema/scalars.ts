@@ -89,3 +89,32 @@ export const dateTimeScalar = {
     throw invalid('DateTime', 'value' in node ? node.value : node.kind);
   },
 };
+
+/**
+ * Token counts can pass 2^31 (a month of traffic easily does), which GraphQL's
+ * Int cannot hold. Input may be a JSON number or a string of digits; whether
+ * it is a whole, non-negative count is checked by the field's validation, so
+ * the error names the argument. Output is a string of digits.
+ */
+export const tokenCountScalar = {
+  description: 'A whole number of tokens, which may exceed 2^31: a JSON number or a string of digits ("848000000").',
+  serialize: (value: unknown): string => {
+    if (typeof value === 'bigint' && value >= 0n) return value.toString();
+    throw invalid('TokenCount', String(value));
+  },
+  parseValue: (value: unknown): string => {
+    if (typeof value === 'number' || typeof value === 'string') return String(value);
+    throw invalid('TokenCount', value);
+  },
+  parseLiteral: (node: ValueNode): string => {
+    if (node.kind === Kind.INT || node.kind === Kind.FLOAT || node.kind === Kind.STRING) return node.value;
+    throw invalid('TokenCount', 'value' in node ? node.value : node.kind);
+  },
+};
+
+/** The largest count accepted: a quadrillion tokens a month is beyond any real workload. */
+export const MAX_TOKEN_COUNT = 10n ** 15n;
+
+export function isTokenCount(value: string): boolean {
+  return /^\d{1,16}$/.test(value) && BigInt(value) <= MAX_TOKEN_COUNT;
+}

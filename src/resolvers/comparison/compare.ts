@@ -1,20 +1,31 @@
 import type { BenchmarkComparison } from './benchmarks.js';
+import type { CapabilityRow, ContextComparison } from './capabilities.js';
 import { type ComparisonCore, type ComparisonOptions, computeCore } from './core.js';
+import type { CostGap, ModelCost } from './costs.js';
 import { type FaqEntry, faq } from './faq.js';
-import type { ModelFacts } from './facts.js';
+import type { CapabilityName, ModelFacts, ProviderFact } from './facts.js';
 import { benchmarkSentence, contextText, summary, switchNotes, verdictHeadline, verdictReasons } from './prose.js';
 import type { Switch } from './providers.js';
 import { type ScorecardRow, scorecard } from './scorecard.js';
+import { sentences } from './sentences.js';
 import { type Tradeoff, tradeoffs } from './tradeoffs.js';
+import type { Verdict } from './verdict.js';
 
-export interface Comparison extends ComparisonCore {
-  benchmarkSentences: Map<BenchmarkComparison, string>;
-  switchNotes: Map<Switch, string[]>;
-  contextSentence: string;
+export interface Comparison extends ComparisonOptions {
+  models: ModelFacts[];
+  benchmarks: (BenchmarkComparison & { sentence: string })[];
+  largestGap: (BenchmarkComparison & { sentence: string }) | null;
+  /** Per model, with a plain note when its cost is unknown. */
+  costs: (ModelCost & { note: string | null })[];
+  costGap: CostGap;
+  providerOverlap: ProviderFact[];
+  switches: (Switch & { notes: string[] })[];
+  context: ContextComparison & { sentence: string };
+  capabilities: CapabilityRow[];
+  sharedCapabilities: CapabilityName[];
+  verdict: Verdict & { reasons: string[]; headline: string };
   scorecard: ScorecardRow[];
   tradeoffs: Tradeoff[];
-  verdictReasons: string[];
-  verdictHeadline: string;
   faq: FaqEntry[];
   summary: string;
   /** The oldest review date among the compared models: the page is as fresh as its stalest fact. */
@@ -33,16 +44,28 @@ export function compareModels(models: ModelFacts[], options: ComparisonOptions):
   const tradeoffList = tradeoffs(core);
   const advantage = new Map(tradeoffList.map((t) => [t.modelId, t.advantages > 0]));
   const headline = verdictHeadline(core, tradeoffList, (id) => advantage.get(id) ?? false);
+  const benchmarks = core.benchmarks.map((b) => ({ ...b, sentence: benchmarkSentence(core, b) }));
   const reviewed = models.map((m) => m.lastReviewed).filter((d): d is string => d !== null).sort();
   return {
-    ...core,
-    benchmarkSentences: new Map(core.benchmarks.map((b) => [b, benchmarkSentence(core, b)])),
-    switchNotes: new Map(core.switches.map((s) => [s, switchNotes(core, s)])),
-    contextSentence: contextText(core),
+    traffic: core.traffic,
+    inputShare: core.inputShare,
+    weights: core.weights,
+    models,
+    benchmarks,
+    largestGap: benchmarks.find((b) => b.benchmark.id === core.largestGap?.benchmark.id) ?? null,
+    costs: core.costs.map((c) => ({
+      ...c,
+      note: c.monthlyCost === null ? sentences.noPricedRoute(core.model(c.modelId).name) : null,
+    })),
+    costGap: core.costGap,
+    providerOverlap: core.providerOverlap,
+    switches: core.switches.map((s) => ({ ...s, notes: switchNotes(core, s) })),
+    context: { ...core.context, sentence: contextText(core) },
+    capabilities: core.capabilities,
+    sharedCapabilities: core.capabilities.filter((r) => r.shared).map((r) => r.capability),
+    verdict: { ...core.verdict, reasons: verdictReasons(core), headline },
     scorecard: scorecard(core),
     tradeoffs: tradeoffList,
-    verdictReasons: verdictReasons(core),
-    verdictHeadline: headline,
     faq: faq(core, headline),
     summary: summary(core),
     lastReviewed: reviewed.length === models.length ? reviewed[0]! : null,

@@ -1,0 +1,186 @@
+
+import type { Db } from '../client.js';
+import type { BenchmarkRow, ModelRow, OfferingRow, PriceRow, ProviderRow, ScoreRow } from '../database.js';
+import { cheapestPricesByModel } from './cheapest.js';
+
+/**
+ * The few wide reads a comparison needs: one statement each, whatever the
+ * number of models, returning full rows so the request's loaders can be
+ * primed and the GraphQL fields below a comparison run no further SQL.
+ */
+
+export interface RouteRow {
+  offering: OfferingRow;
+  provider: ProviderRow;
+  /** The price in force at the comparison's date, or null. */
+  price: PriceRow | null;
+}
+
+export async function routesForModels(db: Db, modelIds: readonly number[], asOf: Date): Promise<RouteRow[]> {
+  const rows = await db
+    .selectFrom('offerings')
+    .innerJoin('providers', 'providers.id', 'offerings.provider_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('prices')
+          .selectAll('prices')
+          .whereRef('prices.offering_id', '=', 'offerings.id')
+          .where('prices.effective_from', '<=', asOf)
+          .orderBy('prices.effective_from', 'desc')
+          .limit(1)
+          .as('price'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('offerings')
+    .select([
+      'providers.slug as provider_slug',
+      'providers.name as provider_name',
+      'providers.website as provider_website',
+      'providers.status as provider_status',
+      'providers.source_id as provider_source_id',
+      'providers.created_at as provider_created_at',
+      'price.id as price_id',
+      'price.effective_from as price_effective_from',
+      'price.currency as price_currency',
+      'price.input_per_mtok as price_input_per_mtok',
+      'price.output_per_mtok as price_output_per_mtok',
+      'price.cache_read_per_mtok as price_cache_read_per_mtok',
+      'price.cache_write_per_mtok as price_cache_write_per_mtok',
+      'price.source_id as price_source_id',
+      'price.created_at as price_created_at',
+    ])
+    .where('offerings.model_id', 'in', modelIds)
+    .orderBy('offerings.id')
+    .execute();
+  return rows.map((r) => ({
+    offering: {
+      id: r.id,
+      model_id: r.model_id,
+      provider_id: r.provider_id,
+      provider_model_id: r.provider_model_id,
+      quantization: r.quantization,
+      context_window: r.context_window,
+      max_output_tokens: r.max_output_tokens,
+      status: r.status,
+      source_id: r.source_id,
+      created_at: r.created_at,
+      updated_at: r.updated_at,
+    },
+    provider: {
+      id: r.provider_id,
+      slug: r.provider_slug,
+      name: r.provider_name,
+      website: r.provider_website,
+      status: r.provider_status,
+      source_id: r.provider_source_id,
+      created_at: r.provider_created_at,
+    },
+    price:
+      r.price_id === null
+        ? null
+        : {
+            id: r.price_id,
+            offering_id: r.id,
+            effective_from: r.price_effective_from!,
+            currency: r.price_currency!,
+            input_per_mtok: r.price_input_per_mtok,
+            output_per_mtok: r.price_output_per_mtok,
+            cache_read_per_mtok: r.price_cache_read_per_mtok,
+            cache_write_per_mtok: r.price_cache_write_per_mtok,
+            source_id: r.price_source_id,
+            created_at: r.price_created_at!,
+          },
+  }));
+}
+
+export interface ScoreWithBenchmark {
+  score: ScoreRow;
+  benchmark: BenchmarkRow;
+}
+
+export async function scoresForModels(db: Db, modelIds: readonly number[]): Promise<ScoreWithBenchmark[]> {
+  const rows = await db
+    .selectFrom('scores')
+    .innerJoin('benchmarks', 'benchmarks.id', 'scores.benchmark_id')
+    .selectAll('scores')
+    .select([
+      'benchmarks.slug as benchmark_slug',
+      'benchmarks.name as benchmark_name',
+      'benchmarks.category as benchmark_category',
+      'benchmarks.description as benchmark_description',
+      'benchmarks.url as benchmark_url',
+      'benchmarks.scale_min as benchmark_scale_min',
+      'benchmarks.scale_max as benchmark_scale_max',
+      'benchmarks.higher_is_better as benchmark_higher_is_better',
+      'benchmarks.source_id as benchmark_source_id',
+      'benchmarks.created_at as benchmark_created_at',
+    ])
+    .where('scores.model_id', 'in', modelIds)
+    .orderBy('scores.id')
+    .execute();
+  return rows.map((r) => ({
+    score: {
+      id: r.id,
+      model_id: r.model_id,
+      benchmark_id: r.benchmark_id,
+      value: r.value,
+      setting: r.setting,
+      source_id: r.source_id,
+      measured_on: r.measured_on,
+      self_reported: r.self_reported,
+      created_at: r.created_at,
+    },
+    benchmark: {
+      id: r.benchmark_id,
+      slug: r.benchmark_slug,
+      name: r.benchmark_name,
+      category: r.benchmark_category,
+      description: r.benchmark_description,
+      url: r.benchmark_url,
+      scale_min: r.benchmark_scale_min,
+      scale_max: r.benchmark_scale_max,
+      higher_is_better: r.benchmark_higher_is_better,
+      source_id: r.benchmark_source_id,
+      created_at: r.benchmark_created_at,
+    },
+  }));
+}
+
+export interface CatalogModelPrice {
+  model: ModelRow;
+  cheapestInput: string | null;
+  cheapestOutput: string | null;
+}
+
+/** Every model with its cheapest prices at `asOf`: the candidates for "continue comparing". */
+export async function catalogWithCheapestPrices(db: Db, asOf: Date): Promise<CatalogModelPrice[]> {
+  const rows = await db
+    .selectFrom('models')
+    .leftJoin(cheapestPricesByModel(db, asOf).as('cheapest'), 'cheapest.model_id', 'models.id')
+    .selectAll('models')
+    .select(['cheapest.cheapest_input', 'cheapest.cheapest_output'])
+    .where('models.status', '!=', 'retired')
+    .orderBy('models.id')
+    .execute();
+  return rows.map(({ cheapest_input, cheapest_output, ...model }) => ({
+    model: model as ModelRow,
+    cheapestInput: cheapest_input,
+    cheapestOutput: cheapest_output,
+  }));
+}
+
+/** Every score on the given benchmarks, one per model and benchmark (the earliest recorded). */
+export async function scoresOnBenchmarks(db: Db, benchmarkIds: readonly number[]) {
+  if (benchmarkIds.length === 0) return [];
+  return db
+    .selectFrom('scores')
+    .select(['model_id', 'benchmark_id', 'value'])
+    .distinctOn(['model_id', 'benchmark_id'])
+    .where('benchmark_id', 'in', benchmarkIds)
+    .orderBy('model_id')
+    .orderBy('benchmark_id')
+    .orderBy('id')
+    .execute();
+}
+

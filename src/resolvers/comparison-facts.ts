@@ -1,0 +1,124 @@
+import type { Context } from '../context.js';
+import type { ModelRow } from '../db/database.js';
+import { catalogWithCheapestPrices, routesForModels, scoresForModels, scoresOnBenchmarks } from '../db/queries/comparison.js';
+import { blendedPrice } from './comparison/costs.js';
+import type { ModelFacts } from './comparison/facts.js';
+import type { ModelProfile } from './comparison/related.js';
+import { Decimal } from './decimal.js';
+
+/**
+ * The thin layer between the database and the comparison math: a fixed
+ * number of statements whatever the number of models, with the request's
+ * loaders primed so GraphQL fields under a comparison cost no more SQL.
+ */
+
+/** Models by slug or id, through the request's loaders (one statement per kind of reference). */
+export async function loadModels(
+  { loaders }: Context,
+  refs: ({ slug: string } | { id: number })[],
+): Promise<(ModelRow | null)[]> {
+  const rows = await Promise.all(
+    refs.map((ref) => ('slug' in ref ? loaders.modelsBySlug.load(ref.slug) : loaders.modelsById.load(ref.id))),
+  );
+  for (const row of rows) {
+    if (!row) continue;
+    loaders.modelsById.prime(row.id, row);
+    loaders.modelsBySlug.prime(row.slug, row);
+  }
+  return rows;
+}
+
+export async function loadModelFacts(
+  { db, loaders }: Context,
+  models: ModelRow[],
+  asOf: Date,
+  options: { pricesAreCurrent: boolean },
+): Promise<ModelFacts[]> {
+  const ids = models.map((m) => m.id);
+  const [creators, routes, scores] = await Promise.all([
+    Promise.all(models.map((m) => loaders.creatorsById.load(m.creator_id))),
+    routesForModels(db, ids, asOf),
+    scoresForModels(db, ids),
+  ]);
+
+  for (const id of ids) {
+    loaders.offeringsByModelId.clear(id).prime(id, routes.filter((r) => r.offering.model_id === id).map((r) => r.offering));
+    loaders.scoresByModelId.clear(id).prime(id, scores.filter((s) => s.score.model_id === id).map((s) => s.score));
+  }
+  for (const { offering, provider, price } of routes) {
+    loaders.offeringsById.prime(offering.id, offering);
+    loaders.providersById.prime(provider.id, provider);
+    // Offering.price means "now"; only prices read for now may stand in for it.
+    if (options.pricesAreCurrent) loaders.currentPriceByOfferingId.prime(offering.id, price);
+  }
+  for (const { benchmark } of scores) loaders.benchmarksById.prime(benchmark.id, benchmark);
+
+  return models.map((model, i) => ({
+    id: model.id,
+    slug: model.slug,
+    name: model.name,
+    creatorName: creators[i]?.name ?? '',
+    releaseDate: model.release_date,
+    contextWindow: model.context_window,
+    license: model.license,
+    openWeights: model.open_weights,
+    capabilities: {
+      vision: model.vision,
+      multimodal: model.multimodal,
+      reasoning: model.reasoning,
+      functionCalling: model.function_calling,
+      toolUse: model.tool_use,
+      structuredOutputs: model.structured_outputs,
+      codeExecution: model.code_execution,
+    },
+    decisionFit: model.decision_fit,
+    lastReviewed: model.last_reviewed,
+    sourceId: model.source_id,
+    routes: routes
+      .filter((r) => r.offering.model_id === model.id)
+      .map(({ offering, provider, price }) => ({
+        offeringId: offering.id,
+        provider: { id: provider.id, slug: provider.slug, name: provider.name, status: provider.status },
+        status: offering.status,
+        input: price?.input_per_mtok == null ? null : Decimal.from(price.input_per_mtok),
+        output: price?.output_per_mtok == null ? null : Decimal.from(price.output_per_mtok),
+        priceSourceId: price?.source_id ?? null,
+      })),
+    scores: scores
+      .filter((s) => s.score.model_id === model.id)
+      .map(({ score, benchmark }) => ({
+        id: score.id,
+        benchmark: { id: benchmark.id, slug: benchmark.slug, name: benchmark.name, higherIsBetter: benchmark.higher_is_better },
+        value: Decimal.from(score.value),
+        setting: score.setting || null,
+        sourceId: score.source_id,
+      })),
+  }));
+}
+
+/** Price and benchmark profiles of the whole catalog, for "continue comparing" (two statements). */
+export async function loadCatalogProfiles(
+  { db, loaders }: Context,
+  benchmarkIds: number[],
+  asOf: Date,
+  inputShare: Decimal,
+): Promise<ModelProfile[]> {
+  const [catalog, scores] = await Promise.all([catalogWithCheapestPrices(db, asOf), scoresOnBenchmarks(db, benchmarkIds)]);
+  const scoresByModel = new Map<number, Map<number, number>>();
+  for (const s of scores) {
+    if (!scoresByModel.has(s.model_id)) scoresByModel.set(s.model_id, new Map());
+    scoresByModel.get(s.model_id)!.set(s.benchmark_id, Number(s.value));
+  }
+  return catalog.map(({ model, cheapestInput, cheapestOutput }) => {
+    loaders.modelsById.prime(model.id, model);
+    return {
+      id: model.id,
+      blended: blendedPrice(
+        inputShare,
+        cheapestInput === null ? null : Decimal.from(cheapestInput),
+        cheapestOutput === null ? null : Decimal.from(cheapestOutput),
+      ),
+      scores: scoresByModel.get(model.id) ?? new Map(),
+    };
+  });
+}

@@ -1,0 +1,453 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import type { ModelRow } from '../db/database.js';
+import { loadCatalogProfiles, loadModelFacts, loadModels } from '../resolvers/comparison-facts.js';
+import type { BenchmarkComparison } from '../resolvers/comparison/benchmarks.js';
+import type { CapabilityRow } from '../resolvers/comparison/capabilities.js';
+import { type Comparison, compareModels } from '../resolvers/comparison/compare.js';
+import type { RoutePrice } from '../resolvers/comparison/costs.js';
+import type { ComparedScore } from '../resolvers/comparison/benchmarks.js';
+import type { ModelFacts, Traffic } from '../resolvers/comparison/facts.js';
+import type { Switch } from '../resolvers/comparison/providers.js';
+import { type RelatedSuggestion, relatedSuggestions } from '../resolvers/comparison/related.js';
+import type { ScorecardRow, ScorecardValue } from '../resolvers/comparison/scorecard.js';
+import type { Tradeoff } from '../resolvers/comparison/tradeoffs.js';
+import type { DimensionScores } from '../resolvers/comparison/verdict.js';
+import type { Decimal } from '../resolvers/decimal.js';
+import { capabilityLabel, tokenWindow } from '../resolvers/format.js';
+import type { Context } from '../context.js';
+import { builder } from './builder.js';
+import { BlendInput, inputShareFrom, TrafficInput, trafficFrom, VerdictWeightsInput, weightsFrom } from './comparison-inputs.js';
+import { userInputError } from './errors.js';
+import { Capability } from './model.js';
+import { BenchmarkRef, ModelRef, OfferingRef, ProviderRef, SourceRef } from './refs.js';
+
+export const MIN_MODELS = 2;
+export const MAX_MODELS = 10;
+
+type ComparisonShape = Comparison & { asOf: Date };
+
+const loadModel = async (context: Context, id: number) => (await context.loaders.modelsById.load(id))!;
+const money = (value: Decimal | null | undefined) => (value == null ? null : value.toString());
+
+const TrafficRef = builder.objectRef<Traffic>('Traffic').implement({
+  description: 'Monthly token traffic a cost was computed for.',
+  fields: (t) => ({
+    inputTokensPerMonth: t.field({ type: 'TokenCount', description: 'Input tokens a month.', resolve: (x) => x.inputTokens }),
+    outputTokensPerMonth: t.field({ type: 'TokenCount', description: 'Output tokens a month.', resolve: (x) => x.outputTokens }),
+  }),
+});
+
+const ModelScoreRef = builder.objectRef<ComparedScore>('ModelScore').implement({
+  description: 'One compared model’s score on a shared benchmark.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The model.', resolve: (s, _a, ctx) => loadModel(ctx, s.modelId) }),
+    value: t.float({ description: 'The score, on the benchmark’s scale.', resolve: (s) => s.value.toNumber() }),
+    setting: t.string({ nullable: true, description: 'How it was run, when the source says.', resolve: (s) => s.setting }),
+    source: t.field({
+      type: SourceRef,
+      description: 'Where the score was published.',
+      resolve: async (s, _a, { loaders }) => (await loaders.sourcesById.load(s.sourceId))!,
+    }),
+  }),
+});
+
+const BenchmarkComparisonRef = builder
+  .objectRef<BenchmarkComparison & { sentence: string }>('BenchmarkComparison')
+  .implement({
+    description: 'A benchmark every compared model has a score on, and who leads it.',
+    fields: (t) => ({
+      benchmark: t.field({
+        type: BenchmarkRef,
+        description: 'The benchmark.',
+        resolve: async (b, _a, { loaders }) => (await loaders.benchmarksById.load(b.benchmark.id))!,
+      }),
+      scores: t.field({ type: [ModelScoreRef], description: 'One score per compared model, in their order.', resolve: (b) => b.scores }),
+      leader: t.field({
+        type: ModelRef,
+        nullable: true,
+        description: 'The best score; null when the best two tie.',
+        resolve: (b, _a, ctx) => (b.leaderModelId === null ? null : loadModel(ctx, b.leaderModelId)),
+      }),
+      runnerUp: t.field({
+        type: ModelRef,
+        nullable: true,
+        description: 'The second-best score; null on a tie for the lead.',
+        resolve: (b, _a, ctx) => (b.runnerUpModelId === null ? null : loadModel(ctx, b.runnerUpModelId)),
+      }),
+      gap: t.float({ description: 'Points between the best and second-best score (0 on a tie).', resolve: (b) => b.gap.toNumber() }),
+      source: t.field({
+        type: SourceRef,
+        nullable: true,
+        description: 'The one source whose scores were compared; null when no single source covers every model.',
+        resolve: (b, _a, { loaders }) => (b.sourceId === null ? null : loaders.sourcesById.load(b.sourceId)),
+      }),
+      sentence: t.exposeString('sentence', { description: 'The result in one sentence.' }),
+    }),
+  });
+
+const RoutePriceRef = builder.objectRef<RoutePrice>('RoutePrice').implement({
+  description: 'A price and the route that offers it.',
+  fields: (t) => ({
+    perMTok: t.field({ type: 'Decimal', description: 'USD per 1M tokens.', resolve: (p) => p.perMTok.toString() }),
+    offering: t.field({
+      type: OfferingRef,
+      description: 'The route (provider and provider model id).',
+      resolve: async (p, _a, { loaders }) => (await loaders.offeringsById.load(p.offeringId))!,
+    }),
+  }),
+});
+
+const ModelCostRef = builder.objectRef<Comparison['costs'][number]>('ModelCost').implement({
+  description: 'What one compared model costs. Only active routes with a known price count as cheapest.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The model.', resolve: (c, _a, ctx) => loadModel(ctx, c.modelId) }),
+    cheapestInput: t.field({ type: RoutePriceRef, nullable: true, description: 'Lowest input price and its route; null when unknown.', resolve: (c) => c.cheapestInput }),
+    cheapestOutput: t.field({ type: RoutePriceRef, nullable: true, description: 'Lowest output price and its route; null when unknown.', resolve: (c) => c.cheapestOutput }),
+    blendedPerMTok: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'inputShare × cheapest input + (1 − inputShare) × cheapest output, per 1M tokens.',
+      resolve: (c) => money(c.blendedPerMTok),
+    }),
+    monthlyCost: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'USD a month at the traffic, on the single route cheapest for it; null when no route has the prices needed.',
+      resolve: (c) => money(c.monthlyCost),
+    }),
+    route: t.field({
+      type: OfferingRef,
+      nullable: true,
+      description: 'The route the monthly cost is priced on.',
+      resolve: (c, _a, { loaders }) => (c.routeOfferingId === null ? null : loaders.offeringsById.load(c.routeOfferingId)),
+    }),
+    routeCount: t.exposeInt('routeCount', { description: 'Tracked routes: every listed offering, priced or not, deprecated included.' }),
+    activeRouteCount: t.exposeInt('activeRouteCount', { description: 'Routes that can be bought today (active route on an active provider).' }),
+    pricedRouteCount: t.exposeInt('pricedRouteCount', { description: 'Active routes with a known price.' }),
+    note: t.exposeString('note', { nullable: true, description: 'Said plainly when the cost is unknown.' }),
+  }),
+});
+
+const SwitchRef = builder.objectRef<Switch & { notes: string[] }>('Switch').implement({
+  description: 'What moving from one compared model to another involves.',
+  fields: (t) => ({
+    from: t.field({ type: ModelRef, description: 'The model you use now.', resolve: (s, _a, ctx) => loadModel(ctx, s.fromModelId) }),
+    to: t.field({ type: ModelRef, description: 'The model you move to.', resolve: (s, _a, ctx) => loadModel(ctx, s.toModelId) }),
+    sharedProviders: t.field({
+      type: [ProviderRef],
+      description: 'Providers selling both, where an A/B test can start (in the target’s route order).',
+      resolve: (s, _a, { loaders }) => Promise.all(s.sharedProviders.map(async (p) => (await loaders.providersById.load(p.id))!)),
+    }),
+    inputPriceDelta: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Target minus current cheapest input price per 1M tokens (negative: the target is cheaper).',
+      resolve: (s) => money(s.inputPriceDelta),
+    }),
+    outputPriceDelta: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Target minus current cheapest output price per 1M tokens (negative: the target is cheaper).',
+      resolve: (s) => money(s.outputPriceDelta),
+    }),
+    capabilitiesLost: t.field({ type: [Capability], description: 'Capabilities the current model has and the target lacks.', resolve: (s) => s.capabilitiesLost }),
+    capabilitiesGained: t.field({ type: [Capability], description: 'Capabilities the target adds.', resolve: (s) => s.capabilitiesGained }),
+    contextChange: t.int({ nullable: true, description: 'Target minus current context window, in tokens.', resolve: (s) => s.contextChange }),
+    notes: t.exposeStringList('notes', { description: 'The switch in sentences.' }),
+  }),
+});
+
+const ModelContextRef = builder.objectRef<{ modelId: number; tokens: number | null }>('ModelContext').implement({
+  description: 'One model’s context window.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The model.', resolve: (v, _a, ctx) => loadModel(ctx, v.modelId) }),
+    tokens: t.int({ nullable: true, description: 'Context window in tokens; null when unknown.', resolve: (v) => v.tokens }),
+    text: t.string({ nullable: true, description: 'As people write it: "128K".', resolve: (v) => (v.tokens === null ? null : tokenWindow(v.tokens)) }),
+  }),
+});
+
+const ContextComparisonRef = builder.objectRef<Comparison['context']>('ContextComparison').implement({
+  description: 'Context windows side by side.',
+  fields: (t) => ({
+    values: t.field({ type: [ModelContextRef], description: 'Per compared model, in order.', resolve: (c) => c.values }),
+    leader: t.field({
+      type: ModelRef,
+      nullable: true,
+      description: 'The largest window; null on a tie or when a window is unknown.',
+      resolve: (c, _a, ctx) => (c.leaderModelId === null ? null : loadModel(ctx, c.leaderModelId)),
+    }),
+    tie: t.exposeBoolean('tie', { description: 'Every compared model has the same known window.' }),
+    gap: t.int({ nullable: true, description: 'Largest minus second-largest window, in tokens.', resolve: (c) => c.gap }),
+    sentence: t.exposeString('sentence', { description: 'The comparison in one sentence ("Both support a 128K-token context window.").' }),
+  }),
+});
+
+const ModelCapabilityRef = builder.objectRef<{ modelId: number; supported: boolean | null }>('ModelCapability').implement({
+  description: 'Whether one model has a capability.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The model.', resolve: (v, _a, ctx) => loadModel(ctx, v.modelId) }),
+    supported: t.boolean({ nullable: true, description: 'True, false, or null when unknown.', resolve: (v) => v.supported }),
+  }),
+});
+
+const CapabilityRowRef = builder.objectRef<CapabilityRow>('CapabilityRow').implement({
+  description: 'One capability across the compared models.',
+  fields: (t) => ({
+    capability: t.field({ type: Capability, description: 'The capability.', resolve: (r) => r.capability }),
+    label: t.string({ description: 'As people write it: "structured outputs".', resolve: (r) => capabilityLabel(r.capability) }),
+    values: t.field({ type: [ModelCapabilityRef], description: 'Per compared model, in order.', resolve: (r) => r.values }),
+    shared: t.exposeBoolean('shared', { description: 'Every compared model is known to have it.' }),
+  }),
+});
+
+const ScorecardValueRef = builder.objectRef<ScorecardValue>('ScorecardValue').implement({
+  description: 'One model’s entry on a scorecard row.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The model.', resolve: (v, _a, ctx) => loadModel(ctx, v.modelId) }),
+    text: t.exposeString('text', { description: 'The value as shown ("$0.05/1M tokens", "128K").' }),
+    best: t.exposeBoolean('best', { description: 'Best of the compared models on this signal (ties are all best).' }),
+  }),
+});
+
+const ScorecardRowRef = builder.objectRef<ScorecardRow>('ScorecardRow').implement({
+  description: 'One decision signal across the compared models.',
+  fields: (t) => ({
+    signal: t.exposeString('signal', { description: 'e.g. "Context window", "Cheapest output".' }),
+    values: t.field({ type: [ScorecardValueRef], description: 'Per compared model, in order.', resolve: (r) => r.values }),
+  }),
+});
+
+const TradeoffRef = builder.objectRef<Tradeoff>('Tradeoff').implement({
+  description: '"Choose this model when…": what it does better than the others.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The model.', resolve: (r, _a, ctx) => loadModel(ctx, r.modelId) }),
+    reasons: t.exposeStringList('reasons', { description: 'Measured advantages first, strongest first, then its decision tags.' }),
+  }),
+});
+
+const VerdictWeightsRef = builder.objectRef<Comparison['weights']>('VerdictWeights').implement({
+  description: 'The weights the verdict used.',
+  fields: (t) => ({
+    quality: t.exposeFloat('quality', { description: 'Shared benchmark results.' }),
+    cost: t.exposeFloat('cost', { description: 'Monthly cost at the traffic.' }),
+    availability: t.exposeFloat('availability', { description: 'Routes that can be bought today.' }),
+    context: t.exposeFloat('context', { description: 'Context window.' }),
+  }),
+});
+
+const VerdictScoreRef = builder.objectRef<DimensionScores & { dominated: boolean }>('VerdictScore').implement({
+  description: 'One model’s standing per signal, each 0–1 where 1 is the best compared; null where the signal was left out.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The model.', resolve: (s, _a, ctx) => loadModel(ctx, s.modelId) }),
+    total: t.float({ nullable: true, description: 'Weighted total over the signals weighed.', resolve: (s) => s.total }),
+    quality: t.float({ nullable: true, description: 'Shared benchmarks, relative to the compared models.', resolve: (s) => s.scores.quality }),
+    cost: t.float({ nullable: true, description: 'Cheapest monthly cost over this one’s.', resolve: (s) => s.scores.cost }),
+    availability: t.float({ nullable: true, description: 'Active routes over the most of any compared model.', resolve: (s) => s.scores.availability }),
+    context: t.float({ nullable: true, description: 'Context window over the largest.', resolve: (s) => s.scores.context }),
+    dominated: t.exposeBoolean('dominated', { description: 'Another model is as good on every signal and better on one.' }),
+  }),
+});
+
+const VerdictRef = builder.objectRef<Comparison['verdict']>('Verdict').implement({
+  description: 'The recommendation, derived from the numbers with explicit weights; never a dominated model.',
+  fields: (t) => ({
+    recommended: t.field({
+      type: ModelRef,
+      nullable: true,
+      description: 'The model to pick; null on a tie or when nothing can be weighed.',
+      resolve: (v, _a, ctx) => (v.recommendedModelId === null ? null : loadModel(ctx, v.recommendedModelId)),
+    }),
+    headline: t.exposeString('headline', { description: 'The verdict in one sentence.' }),
+    reasons: t.exposeStringList('reasons', { description: 'Why, signal by signal, heaviest weight first.' }),
+    weights: t.field({ type: VerdictWeightsRef, description: 'The weights used.', resolve: (v) => v.weights }),
+    scores: t.field({
+      type: [VerdictScoreRef],
+      description: 'Every compared model’s standing.',
+      resolve: (v) => v.scores.map((s) => ({ ...s, dominated: v.dominatedModelIds.includes(s.modelId) })),
+    }),
+    dominated: t.field({
+      type: [ModelRef],
+      description: 'Models another model matches or beats on every signal: never the pick.',
+      resolve: (v, _a, ctx) => Promise.all(v.dominatedModelIds.map((id) => loadModel(ctx, id))),
+    }),
+    weighedSignals: t.stringList({ description: 'Signals in the total.', resolve: (v) => v.weighed }),
+    unknownSignals: t.stringList({ description: 'Signals left out because not every model has them.', resolve: (v) => v.unknown }),
+  }),
+});
+
+const FaqEntryRef = builder.objectRef<{ question: string; answer: string }>('FaqEntry').implement({
+  description: 'A question a comparison page answers, answered from the numbers.',
+  fields: (t) => ({
+    question: t.exposeString('question', { description: 'The question.' }),
+    answer: t.exposeString('answer', { description: 'The answer.' }),
+  }),
+});
+
+const RelatedReason = builder.enumType('RelatedReason', {
+  description: 'Why a model is suggested as the next comparison.',
+  values: {
+    PRICE: { value: 'price', description: 'Nearest blended price.' },
+    BENCHMARKS: { value: 'benchmarks', description: 'Nearest scores on the same benchmarks.' },
+  } as const,
+});
+
+const RelatedComparisonRef = builder.objectRef<RelatedSuggestion & { slugs: string[] }>('RelatedComparison').implement({
+  description: 'A next comparison to open: a compared model against a catalog neighbour.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The compared model.', resolve: (r, _a, ctx) => loadModel(ctx, r.modelId) }),
+    candidate: t.field({ type: ModelRef, description: 'The neighbour to compare it with.', resolve: (r, _a, ctx) => loadModel(ctx, r.candidateId) }),
+    reason: t.field({ type: RelatedReason, description: 'Why it is a neighbour.', resolve: (r) => r.reason }),
+    models: t.exposeStringList('slugs', { description: 'The `models` argument of that comparison.' }),
+  }),
+});
+
+const ComparisonRef = builder.objectRef<ComparisonShape>('Comparison').implement({
+  description: 'Two to ten models compared: every number and sentence of a comparison page.',
+  fields: (t) => ({
+    models: t.field({
+      type: [ModelRef],
+      description: 'The compared models, in the order asked for.',
+      resolve: (c, _a, ctx) => Promise.all(c.models.map((m) => loadModel(ctx, m.id))),
+    }),
+    traffic: t.field({ type: TrafficRef, description: 'The traffic costs are computed at.', resolve: (c) => c.traffic }),
+    inputShare: t.field({ type: 'Decimal', description: 'The input share of the blended price.', resolve: (c) => c.inputShare.toString() }),
+    asOf: t.field({ type: 'DateTime', description: 'The instant whose prices were used.', resolve: (c) => c.asOf }),
+    benchmarks: t.field({
+      type: [BenchmarkComparisonRef],
+      description: 'Benchmarks every compared model has a score on, largest gap first.',
+      resolve: (c) => c.benchmarks,
+    }),
+    largestGap: t.field({
+      type: BenchmarkComparisonRef,
+      nullable: true,
+      description: 'The shared benchmark with the widest lead; null when none has a leader.',
+      resolve: (c) => c.largestGap,
+    }),
+    costs: t.field({
+      type: [ModelCostRef],
+      description: 'Per compared model, in order: cheapest prices, blend, monthly cost and routes.',
+      resolve: (c) => c.costs,
+    }),
+    monthlyCostGap: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'USD a month between the lowest and the next-lowest cost; null with fewer than two known costs.',
+      resolve: (c) => money(c.costGap.monthlyCostGap),
+    }),
+    lowerCost: t.field({
+      type: ModelRef,
+      nullable: true,
+      description: 'The model with the lowest monthly cost (the "lower estimate"); null on a tie or with fewer than two known costs.',
+      resolve: (c, _a, ctx) => (c.costGap.lowerCostModelId === null ? null : loadModel(ctx, c.costGap.lowerCostModelId)),
+    }),
+    providerOverlap: t.field({
+      type: [ProviderRef],
+      description: 'Active providers selling every compared model, by name.',
+      resolve: (c, _a, { loaders }) => Promise.all(c.providerOverlap.map(async (p) => (await loaders.providersById.load(p.id))!)),
+    }),
+    switches: t.field({ type: [SwitchRef], description: 'Switching friction for every ordered pair of compared models.', resolve: (c) => c.switches }),
+    contextWindow: t.field({ type: ContextComparisonRef, description: 'Context windows compared.', resolve: (c) => c.context }),
+    capabilities: t.field({ type: [CapabilityRowRef], description: 'Every capability across the compared models.', resolve: (c) => c.capabilities }),
+    sharedCapabilities: t.field({ type: [Capability], description: 'Capabilities every compared model has.', resolve: (c) => c.sharedCapabilities }),
+    scorecard: t.field({ type: [ScorecardRowRef], description: 'The decision scorecard, a row per signal.', resolve: (c) => c.scorecard }),
+    tradeoffs: t.field({ type: [TradeoffRef], description: '"Choose X when…", per compared model.', resolve: (c) => c.tradeoffs }),
+    verdict: t.field({ type: VerdictRef, description: 'The recommendation and why.', resolve: (c) => c.verdict }),
+    faq: t.field({ type: [FaqEntryRef], description: 'Questions and answers, from the numbers.', resolve: (c) => c.faq }),
+    summary: t.exposeString('summary', { description: 'The opening paragraph.' }),
+    related: t.field({
+      type: [RelatedComparisonRef],
+      description: 'Up to 5 next comparisons per compared model: nearest by blended price and by benchmark profile.',
+      resolve: async (c, _a, context) => {
+        const benchmarkIds = [...new Set(c.models.flatMap((m) => m.scores.map((s) => s.benchmark.id)))];
+        const catalog = await loadCatalogProfiles(context, benchmarkIds, c.asOf, c.inputShare);
+        const compared = catalog.filter((p) => c.models.some((m) => m.id === p.id));
+        const suggestions = relatedSuggestions(compared, catalog);
+        const slugOf = async (id: number) => (await context.loaders.modelsById.load(id))!.slug;
+        return Promise.all(
+          suggestions.map(async (s) => ({ ...s, slugs: [await slugOf(s.modelId), await slugOf(s.candidateId)] })),
+        );
+      },
+    }),
+    lastReviewed: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The oldest review date of the compared models; null when any is unknown.',
+      resolve: (c) => c.lastReviewed,
+    }),
+    sources: t.field({
+      type: [SourceRef],
+      description: 'Every source the numbers rest on.',
+      resolve: async (c, _a, { loaders }) => (await Promise.all(c.sourceIds.map((id) => loaders.sourcesById.load(id)))).filter((s) => s !== null),
+    }),
+  }),
+});
+
+/** A slug, or a Model node id ("TW9kZWw6MQ=="). */
+function parseModelRef(ref: string): { slug: string } | { id: number } | null {
+  if (/^[a-z0-9][a-z0-9.-]*$/.test(ref)) return { slug: ref };
+  try {
+    const { typename, id } = decodeGlobalID(ref);
+    if (typename === 'Model' && /^\d{1,9}$/.test(id)) return { id: Number(id) };
+  } catch {
+    // Not a node id either: reported as unknown below.
+  }
+  return null;
+}
+
+/** Resolves the `models` argument, naming the first reference that finds nothing. */
+async function resolveModels(context: Context, refs: string[], argument: string): Promise<ModelRow[]> {
+  const parsed = refs.map(parseModelRef);
+  const rows = await loadModels(context, parsed.map((p) => p ?? { slug: '' }));
+  const missing = rows.findIndex((row) => row === null);
+  if (missing >= 0) {
+    const path = refs.length > 1 || argument === 'models' ? [argument, missing] : [argument];
+    throw userInputError(`Unknown model "${refs[missing]}": no model has this slug or id.`, path);
+  }
+  const seen = new Map<number, number>();
+  rows.forEach((row, i) => {
+    const earlier = seen.get(row!.id);
+    if (earlier !== undefined) {
+      throw userInputError(`"${refs[i]}" and "${refs[earlier]}" are the same model; compare distinct models.`, [argument, i]);
+    }
+    seen.set(row!.id, i);
+  });
+  return rows as ModelRow[];
+}
+
+function distinct(values: string[]): boolean {
+  return new Set(values).size === values.length;
+}
+
+builder.queryFields((t) => ({
+  comparison: t.field({
+    type: ComparisonRef,
+    description:
+      'Compares 2 to 10 models: benchmark leaders and gaps, cheapest routes, monthly cost at a traffic, blended price, provider overlap, switching friction, scorecard, tradeoffs, FAQ and a verdict that follows from the numbers.',
+    args: {
+      models: t.arg.stringList({
+        required: true,
+        description: 'Model slugs (or Model node ids), 2 to 10, distinct.',
+        validate: {
+          minLength: [MIN_MODELS, { message: `compare at least ${MIN_MODELS} models` }],
+          maxLength: [MAX_MODELS, { message: `compare at most ${MAX_MODELS} models` }],
+          refine: [distinct, { message: 'models must be distinct' }],
+        },
+      }),
+      traffic: t.arg({ type: TrafficInput, description: 'Monthly traffic; default 700M input + 300M output tokens.' }),
+      blend: t.arg({ type: BlendInput, description: 'Input share of the blended price; default 0.7.' }),
+      asOf: t.arg({ type: 'DateTime', description: 'Use the prices in force at this instant; default now.' }),
+      weights: t.arg({ type: VerdictWeightsInput, description: 'Verdict weights; defaults favour quality, then cost.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const rows = await resolveModels(context, args.models, 'models');
+      const asOf = args.asOf ?? new Date();
+      const facts: ModelFacts[] = await loadModelFacts(context, rows, asOf, { pricesAreCurrent: !args.asOf });
+      const comparison = compareModels(facts, {
+        traffic: trafficFrom(args.traffic),
+        inputShare: inputShareFrom(args.blend),
+        weights: weightsFrom(args.weights),
+      });
+      return { ...comparison, asOf };
+    },
+  }),
+}));
