@@ -29,7 +29,7 @@ type ComparisonShape = Comparison & { asOf: Date };
 const loadModel = async (context: Context, id: number) => (await context.loaders.modelsById.load(id))!;
 const money = (value: Decimal | null | undefined) => (value == null ? null : value.toString());
 
-const TrafficRef = builder.objectRef<Traffic>('Traffic').implement({
+export const TrafficRef = builder.objectRef<Traffic>('Traffic').implement({
   description: 'Monthly token traffic a cost was computed for.',
   fields: (t) => ({
     inputTokensPerMonth: t.field({ type: 'TokenCount', description: 'Input tokens a month.', resolve: (x) => x.inputTokens }),
@@ -395,7 +395,7 @@ function parseModelRef(ref: string): { slug: string } | { id: number } | null {
 }
 
 /** Resolves the `models` argument, naming the first reference that finds nothing. */
-async function resolveModels(context: Context, refs: string[], argument: string): Promise<ModelRow[]> {
+export async function resolveModels(context: Context, refs: string[], argument: string): Promise<ModelRow[]> {
   const parsed = refs.map(parseModelRef);
   const rows = await loadModels(context, parsed.map((p) => p ?? { slug: '' }));
   const missing = rows.findIndex((row) => row === null);

@@ -9,6 +9,7 @@ import './provider.js';
 import './offering.js';
 import './benchmark.js';
 import './comparison.js';
+import './cost-estimate.js';
 
 /** The executable schema, as a federation subgraph (with _service and _entities), sorted. */
 export const schema = lexicographicSortSchema(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }));

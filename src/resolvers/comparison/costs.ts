@@ -1,5 +1,6 @@
 import { Decimal } from '../decimal.js';
 import type { ModelFacts, RouteFact, Traffic } from './facts.js';
+import { sentences } from './sentences.js';
 
 /**
  * Prices and cost. A route counts as tracked unless retired; it can be bought
@@ -57,6 +58,15 @@ export interface RouteCost {
   route: RouteFact;
   monthlyCost: Decimal | null;
   purchasable: boolean;
+}
+
+/** Why a route is not a candidate for cheapest, or null when it is one. */
+export function routeCaveat(cost: RouteCost): string | null {
+  const provider = cost.route.provider.name;
+  if (cost.route.provider.status !== 'active') return sentences.providerDeprecated(provider);
+  if (cost.route.status !== 'active') return sentences.routeDeprecated(provider);
+  if (cost.monthlyCost === null) return sentences.routePriceUnknown(provider);
+  return null;
 }
 
 /** Every tracked route priced at the traffic: purchasable and priced first, cheapest first. */

@@ -26,6 +26,9 @@ export const sentences = {
 
   // Costs
   noPricedRoute: (model: string) => `${model} has no priced route that can be bought today, so its cost is unknown.`,
+  routeDeprecated: (provider: string) => `${provider} lists this route as deprecated: shown, never chosen as cheapest.`,
+  providerDeprecated: (provider: string) => `${provider} is deprecated: shown, never chosen as cheapest.`,
+  routePriceUnknown: (provider: string) => `${provider}'s price for this traffic is not known: counted as a route, never as the cheapest.`,
 
   // Switching from one model to another
   overlap: (providers: string) => `Provider overlap exists on ${providers}; start route-level A/B tests there.`,
