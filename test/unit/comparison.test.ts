@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { compareModels } from '../../src/resolvers/comparison/compare.js';
+import { routeCosts } from '../../src/resolvers/comparison/costs.js';
+import { DEFAULT_WEIGHTS, type ModelFacts } from '../../src/resolvers/comparison/facts.js';
+import { Decimal } from '../../src/resolvers/decimal.js';
+import { BFCL, MMLU_PRO, PROVIDERS, route, seedPageModels } from '../support/seed-facts.js';
+
+const options = { traffic: { inputTokens: 848_000_000n, outputTokens: 230_800_000n }, inputShare: Decimal.from('0.7'), weights: DEFAULT_WEIGHTS };
+
+describe('unknown is not zero; deprecated is never chosen', () => {
+  it('a cheaper route on a deprecated provider is shown but never the cheapest', () => {
+    const [m1, m8] = seedPageModels();
+    m8.routes[0] = route(PROVIDERS.octoai, '0.001', '0.001'); // OctoAI, deprecated provider
+    const c = compareModels([m1, m8], options);
+    const cost = c.costs[1]!;
+    expect(cost.cheapestInput!.perMTok.toString()).toBe('0.02');
+    expect(cost.monthlyCost!.toString()).toBe('28.5');
+    expect(cost.routeCount).toBe(6);
+    const listed = routeCosts(m8.routes, options.traffic);
+    expect(listed.at(-1)!.route.provider.name).toBe('OctoAI');
+    expect(listed.at(-1)!.purchasable).toBe(false);
+  });
+
+  it('a deprecated route of an active provider is not the cheapest either', () => {
+    const [m1, m8] = seedPageModels();
+    m8.routes.push(route(PROVIDERS.groq, '0.001', '0.001', 'deprecated'));
+    expect(compareModels([m1, m8], options).costs[1]!.monthlyCost!.toString()).toBe('28.5');
+  });
+
+  it('a model with no priced route has null costs, said plainly, and the verdict leaves cost out', () => {
+    const [m1, m8] = seedPageModels();
+    m1.routes = m1.routes.map((r) => ({ ...r, input: null, output: null }));
+    const c = compareModels([m1, m8], options);
+    expect(c.costs[0]).toMatchObject({ cheapestInput: null, cheapestOutput: null, blendedPerMTok: null, monthlyCost: null, routeOfferingId: null, routeCount: 5 });
+    expect(c.costs[0]!.note).toBe('Llama 3.2 1B Instruct has no priced route that can be bought today, so its cost is unknown.');
+    expect(c.costGap).toEqual({ lowerCostModelId: null, monthlyCostGap: null });
+    expect(c.verdict.unknown).toContain('cost');
+    expect(c.verdict.reasons).toContain('Cost was left out of the verdict: it is not known for every model.');
+    expect(c.scorecard.find((r) => r.signal === 'Monthly cost')!.values.map((v) => v.text)).toEqual(['Unknown', '$28.50']);
+  });
+
+  it('a route with only an input price costs nothing known at traffic with output', () => {
+    const [m1, m8] = seedPageModels();
+    m8.routes = [route(PROVIDERS.together, '0.01', null), ...m8.routes];
+    const c = compareModels([m1, m8], options);
+    expect(c.costs[1]!.cheapestInput!.perMTok.toString()).toBe('0.01');
+    expect(c.costs[1]!.monthlyCost!.toString()).toBe('28.5');
+    expect(c.costs[1]!.blendedPerMTok!.toString()).toBe('0.022');
+  });
+});
+
+describe('benchmarks', () => {
+  it('prefers one source that covers every model over a mix', () => {
+    const [m1, m8] = seedPageModels();
+    m8.scores.push({ id: 10, benchmark: MMLU_PRO, value: Decimal.from('48.3'), setting: '5-shot CoT', sourceId: 2 });
+    const c = compareModels([m1, m8], options);
+    const mmlu = c.benchmarks.find((b) => b.benchmark.id === MMLU_PRO.id)!;
+    expect(mmlu.sourceId).toBe(1);
+    expect(mmlu.scores.map((s) => s.value.toString())).toEqual(['20', '44.3']);
+  });
+
+  it('says so when no single source covers every model', () => {
+    const [m1, m8] = seedPageModels();
+    m8.scores = m8.scores.map((s) => ({ ...s, sourceId: 2 }));
+    const c = compareModels([m1, m8], options);
+    expect(c.benchmarks[0]!.sourceId).toBeNull();
+    expect(c.benchmarks[0]!.sentence).toMatch(/no single source scores every model/);
+  });
+
+  it('a lower-is-better benchmark is led by the lowest score; a tie has no leader', () => {
+    const [m1, m8] = seedPageModels();
+    const errorRate = { id: 9, slug: 'err', name: 'Error Rate', higherIsBetter: false };
+    m1.scores = [{ id: 20, benchmark: errorRate, value: Decimal.from('3.5'), setting: null, sourceId: 1 }, { id: 22, benchmark: BFCL, value: Decimal.from('30'), setting: null, sourceId: 1 }];
+    m8.scores = [{ id: 21, benchmark: errorRate, value: Decimal.from('7'), setting: null, sourceId: 1 }, { id: 23, benchmark: BFCL, value: Decimal.from('30.0'), setting: null, sourceId: 1 }];
+    const c = compareModels([m1, m8], options);
+    const err = c.benchmarks.find((b) => b.benchmark.id === 9)!;
+    expect(err.leaderModelId).toBe(m1.id);
+    expect(err.gap.toString()).toBe('3.5');
+    const bfcl = c.benchmarks.find((b) => b.benchmark.id === BFCL.id)!;
+    expect(bfcl.leaderModelId).toBeNull();
+    expect(bfcl.sentence).toBe('BFCL: the top scores tie at 30.0.');
+  });
+});
+
+describe('verdict', () => {
+  const withContext = (): ModelFacts[] => {
+    const [m1, m8] = seedPageModels();
+    m1.contextWindow = 1_000_000;
+    return [m1, m8];
+  };
+
+  it('follows overridable weights, and explains the tradeoff', () => {
+    const contextOnly = compareModels(withContext(), { ...options, weights: { quality: 0, cost: 0, availability: 0, context: 1 } });
+    expect(contextOnly.verdict.recommendedModelId).toBe(1);
+    const defaults = compareModels(withContext(), options);
+    expect(defaults.verdict.recommendedModelId).toBe(2);
+    expect(defaults.verdict.dominatedModelIds).toEqual([]);
+    expect(defaults.verdict.headline).toBe(
+      'Llama 3.1 8B Instruct is the better choice overall; choose Llama 3.2 1B Instruct when this matters most: Llama 3.2 1B Instruct has the largest context window, 1M tokens.',
+    );
+  });
+
+  it('never recommends a dominated model, even when the weights only see where they tie', () => {
+    const c = compareModels(seedPageModels(), { ...options, weights: { quality: 0, cost: 0, availability: 1, context: 1 } });
+    expect(c.verdict.dominatedModelIds).toEqual([1]);
+    expect(c.verdict.recommendedModelId).toBe(2);
+  });
+
+  it('calls a tie a tie', () => {
+    const [a, b] = seedPageModels();
+    const twin = { ...b, id: 3, slug: 'twin', name: 'Twin', routes: b.routes.map((r) => ({ ...r, offeringId: r.offeringId + 1000 })) };
+    const c = compareModels([b, twin], options);
+    expect(c.verdict.recommendedModelId).toBeNull();
+    expect(c.verdict.tiedModelIds).toEqual([2, 3]);
+    expect(c.verdict.headline).toMatch(/tie on these numbers/);
+    void a;
+  });
+});
+
+it('compares more than two models with n-way wording', () => {
+  const [m1, m8] = seedPageModels();
+  const m3 = { ...m8, id: 3, slug: 'third', name: 'Third', contextWindow: 128000, routes: [route(PROVIDERS.openrouter, '0.5', '1')] };
+  const c = compareModels([m1, m8, m3], options);
+  expect(c.switches).toHaveLength(6);
+  expect(c.context.sentence).toBe('All 3 support a 128K-token context window.');
+  expect(c.faq[0]!.question).toBe('Which has a larger context window, Llama 3.2 1B Instruct, Llama 3.1 8B Instruct, or Third?');
+  expect(c.providerOverlap.map((p) => p.name)).toEqual(['OpenRouter']);
+});
