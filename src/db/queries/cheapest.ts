@@ -1,5 +1,6 @@
 import { type QueryCreator, sql } from 'kysely';
 import type { Database } from '../database.js';
+import { priceInForce } from './prices.js';
 
 /**
  * Per model, the cheapest input and output price in force at `asOf` over
@@ -10,18 +11,7 @@ export function cheapestPricesByModel(db: QueryCreator<Database>, asOf: Date) {
   return db
     .selectFrom('offerings')
     .innerJoin('providers', 'providers.id', 'offerings.provider_id')
-    .innerJoinLateral(
-      (lb) =>
-        lb
-          .selectFrom('prices')
-          .select(['prices.input_per_mtok', 'prices.output_per_mtok'])
-          .whereRef('prices.offering_id', '=', 'offerings.id')
-          .where('prices.effective_from', '<=', asOf)
-          .orderBy('prices.effective_from', 'desc')
-          .limit(1)
-          .as('price'),
-      (join) => join.onTrue(),
-    )
+    .innerJoinLateral((eb) => priceInForce(eb, asOf), (join) => join.onTrue())
     .where('offerings.status', '=', 'active')
     .where('providers.status', '=', 'active')
     .groupBy('offerings.model_id')

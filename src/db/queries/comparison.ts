@@ -1,7 +1,7 @@
-
 import type { Db } from '../client.js';
 import type { BenchmarkRow, ModelRow, OfferingRow, PriceRow, ProviderRow, ScoreRow } from '../database.js';
 import { cheapestPricesByModel } from './cheapest.js';
+import { priceInForce } from './prices.js';
 
 /**
  * The few wide reads a comparison needs: one statement each, whatever the
@@ -20,18 +20,7 @@ export async function routesForModels(db: Db, modelIds: readonly number[], asOf:
   const rows = await db
     .selectFrom('offerings')
     .innerJoin('providers', 'providers.id', 'offerings.provider_id')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('prices')
-          .selectAll('prices')
-          .whereRef('prices.offering_id', '=', 'offerings.id')
-          .where('prices.effective_from', '<=', asOf)
-          .orderBy('prices.effective_from', 'desc')
-          .limit(1)
-          .as('price'),
-      (join) => join.onTrue(),
-    )
+    .leftJoinLateral((eb) => priceInForce(eb, asOf), (join) => join.onTrue())
     .selectAll('offerings')
     .select([
       'providers.slug as provider_slug',
