@@ -102,6 +102,8 @@ interface OfferingsTable {
   max_output_tokens: number | null;
   status: ColumnType<OfferingStatus, OfferingStatus | undefined, OfferingStatus>;
   source_id: number | null;
+  variants: TextArray;
+  listed_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -145,6 +147,14 @@ interface ScoresTable {
   created_at: CreatedAt;
 }
 
+interface CatalogImportsTable {
+  id: Generated<number>;
+  importer: string;
+  started_at: Date;
+  finished_at: Date;
+  report: ColumnType<unknown, string, never>;
+}
+
 export interface Database {
   sources: SourcesTable;
   creators: CreatorsTable;
@@ -155,6 +165,7 @@ export interface Database {
   prices: PricesTable;
   benchmarks: BenchmarksTable;
   scores: ScoresTable;
+  catalog_imports: CatalogImportsTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

@@ -53,6 +53,8 @@ export async function routesForModels(db: Db, modelIds: readonly number[], asOf:
       max_output_tokens: r.max_output_tokens,
       status: r.status,
       source_id: r.source_id,
+      variants: r.variants,
+      listed_by: r.listed_by,
       created_at: r.created_at,
       updated_at: r.updated_at,
     },

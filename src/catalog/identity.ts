@@ -1,0 +1,220 @@
+/**
+ * Model identity. One model arrives under many ids:
+ *   meta-llama/Llama-3.1-8B-Instruct            (Hugging Face repo)
+ *   meta.llama3-1-8b-instruct-v1:0              (AWS Bedrock)
+ *   @cf/meta/llama-3.1-8b-instruct              (Cloudflare Workers AI)
+ *   accounts/fireworks/models/llama-v3p1-8b-instruct (Fireworks)
+ *   llama-3.1-8b-instant                        (Groq)
+ *   Meta-Llama-3.1-8B-Instruct-Turbo            (Together)
+ * Each id is reduced to a comparison key (vendor prefixes, region and
+ * listing-version suffixes dropped; "v3p1" and "3-1" read as "3.1"), with
+ * quantisation and speed tags split off as attributes of the route. Keys are
+ * only ever matched exactly, by a few ordered rules; nothing is merged by
+ * similarity, and what no rule resolves is reported.
+ */
+
+/** Quantisation tokens: never part of a model's identity. */
+const QUANTISATION = new Set([
+  'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'int4', 'int8', 'awq', 'gptq', 'gguf', 'mlx', 'nvfp4',
+  'q4', 'q5', 'q6', 'q8', '4bit', '8bit', 'w4a16', 'w8a8',
+]);
+
+/**
+ * Speed and tier tags providers add to hosted open models. Stripped only
+ * from ids that carry a parameter size ("8b"), because in first-party names
+ * they mark different models (gpt-4-turbo, grok-4-fast, claude-instant).
+ */
+const ROUTE_TAGS = new Set(['turbo', 'instant', 'fast', 'free', 'nitro', 'reference', 'lite-fast']);
+
+/** Path and dot prefixes naming a cloud's listing, not the model. */
+const REGION = /^(?:us|eu|apac|ap|global|us-gov|jp|au|ca)\./;
+const BEDROCK_VENDOR =
+  /^(meta|anthropic|amazon|mistral|cohere|ai21|deepseek|openai|qwen|writer|google|minimax|moonshotai|nvidia|zai|twelvelabs|stability)\.(.+)$/;
+const NOT_AN_ORG = new Set(['models', 'accounts', 'fireworks', '@cf', 'workers-ai', 'hf', 'deployments', 'openai', 'v1']);
+
+/** Organisation ids (Hugging Face orgs, route prefixes) → creator slug. */
+export const ORG_CREATORS: Record<string, string> = {
+  'meta-llama': 'meta', meta: 'meta', facebook: 'meta',
+  mistralai: 'mistral', mistral: 'mistral',
+  google: 'google', 'google-deepmind': 'google',
+  qwen: 'alibaba', alibaba: 'alibaba', 'alibaba-cloud': 'alibaba',
+  'deepseek-ai': 'deepseek', deepseek: 'deepseek',
+  microsoft: 'microsoft',
+  nvidia: 'nvidia',
+  anthropic: 'anthropic',
+  openai: 'openai',
+  'x-ai': 'xai', xai: 'xai',
+  cohere: 'cohere', cohereforai: 'cohere', coherelabs: 'cohere',
+  amazon: 'amazon',
+  ai21: 'ai21', ai21labs: 'ai21',
+  moonshotai: 'moonshotai',
+  'zai-org': 'zhipuai', thudm: 'zhipuai', zhipuai: 'zhipuai', 'z-ai': 'zhipuai', zai: 'zhipuai',
+  minimaxai: 'minimax', minimax: 'minimax',
+  'ibm-granite': 'ibm', ibm: 'ibm',
+  perplexity: 'perplexity',
+};
+
+/** A model family's first token → its creator, for ids with no organisation. */
+const FAMILY_CREATORS: Record<string, string> = {
+  llama: 'meta', gpt: 'openai', o: 'openai', chatgpt: 'openai', claude: 'anthropic', gemini: 'google', gemma: 'google',
+  mistral: 'mistral', mixtral: 'mistral', codestral: 'mistral', ministral: 'mistral', pixtral: 'mistral',
+  magistral: 'mistral', devstral: 'mistral', qwen: 'alibaba', qwq: 'alibaba', deepseek: 'deepseek', grok: 'xai',
+  phi: 'microsoft', command: 'cohere', nemotron: 'nvidia', glm: 'zhipuai', kimi: 'moonshotai', minimax: 'minimax',
+  jamba: 'ai21', nova: 'amazon', granite: 'ibm', sonar: 'perplexity',
+};
+
+/** Vendor names sometimes written before the family ("meta-llama-3.1-…"): dropped from the key. */
+const LEADING_VENDOR = new Set(['meta', 'mistralai', 'microsoft', 'google', 'nvidia', 'ibm', 'amazon']);
+
+export interface ParsedModelId {
+  /** The comparison key, e.g. "llama-3.1-8b-instruct". */
+  key: string;
+  /** The key with speed/tier tags removed (same as key when there are none or they must stay). */
+  untaggedKey: string;
+  /** Tags removed to get untaggedKey, plus ":free"-style suffixes. */
+  variants: string[];
+  quantization: string | null;
+  /** Creator slug from the id's organisation or vendor prefix, if any. */
+  creator: string | null;
+  /** The last segment as written, lower-cased: a readable slug candidate. */
+  lastSegment: string;
+}
+
+export function parseModelId(raw: string): ParsedModelId {
+  let id = raw.trim().toLowerCase();
+  const variants: string[] = [];
+  let creator: string | null = null;
+
+  // ":free", ":beta" (OpenRouter tiers); Bedrock's listing version "-v1:0".
+  id = id.replace(/-v\d+:\d+$/, '');
+  const colon = /:([a-z-]+)$/.exec(id);
+  if (colon) {
+    variants.push(colon[1]!);
+    id = id.slice(0, colon.index);
+  }
+  id = id.replace(/^hf:/, '');
+
+  const segments = id.split('/').filter(Boolean);
+  let name = segments.at(-1) ?? id;
+  const org = segments.length >= 2 ? segments.at(-2)! : null;
+  if (org && !NOT_AN_ORG.has(org)) creator = ORG_CREATORS[org] ?? org;
+
+  name = name.replace(REGION, '');
+  const bedrock = BEDROCK_VENDOR.exec(name);
+  if (bedrock) {
+    creator ??= ORG_CREATORS[bedrock[1]!] ?? bedrock[1]!;
+    name = bedrock[2]!;
+  }
+  const lastSegment = name;
+
+  let tokens = tokenize(name);
+  if (tokens.length > 1 && LEADING_VENDOR.has(tokens[0]!) && tokens[1] !== 'llama-guard') {
+    creator ??= ORG_CREATORS[tokens[0]!] ?? tokens[0]!;
+    tokens = tokens.slice(1);
+  }
+
+  let quantization: string | null = null;
+  tokens = tokens.filter((t) => {
+    if (!QUANTISATION.has(t)) return true;
+    quantization ??= t;
+    return false;
+  });
+
+  const key = tokens.join('-');
+  const sized = tokens.some((t) => /^\d+(\.\d+)?b$/.test(t) || /^\d+x\d+b$/.test(t));
+  const tags = sized ? tokens.filter((t) => ROUTE_TAGS.has(t)) : [];
+  const untaggedKey = tokens.filter((t) => !tags.includes(t)).join('-');
+  variants.push(...tags);
+
+  creator ??= FAMILY_CREATORS[tokens[0] ?? ''] ?? null;
+  return { key, untaggedKey, variants, quantization, creator, lastSegment };
+}
+
+/**
+ * Splits a name into key tokens: separators, letter→digit boundaries
+ * ("llama3" → llama 3), "v3p1" → 3.1, and runs of short numbers ("3 1") → 3.1.
+ */
+function tokenize(name: string): string[] {
+  const raw = name
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .flatMap((token) => {
+      if (QUANTISATION.has(token)) return [token];
+      const split = /^([a-z]+)(\d.*)$/.exec(token);
+      return split ? [split[1]!, split[2]!] : [token];
+    })
+    .map((token) => token.replace(/^(\d+)p(\d+)$/, '$1.$2'));
+  const tokens: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const token = raw[i]!;
+    // "v" before a version number is just the letter v ("llama-v3p1", "v0.3").
+    if (token === 'v' && /^\d/.test(raw[i + 1] ?? '')) continue;
+    const previous = tokens.at(-1);
+    if (previous !== undefined && /^\d{1,2}(\.\d{1,2})*$/.test(previous) && /^\d{1,2}$/.test(token)) {
+      tokens[tokens.length - 1] = `${previous}.${token}`;
+      continue;
+    }
+    tokens.push(token);
+  }
+  return tokens;
+}
+
+export type ResolutionRule = 'alias' | 'key' | 'without-route-tags' | 'instruct-suffix';
+
+export interface Resolution {
+  slug: string;
+  rule: ResolutionRule;
+  parsed: ParsedModelId;
+}
+
+/**
+ * The models known so far, by key and by alias. Resolution rules, in order:
+ * an alias listed for the model; the exact key; the key without route tags;
+ * the key plus "-instruct" when no model has the bare key (providers drop the
+ * suffix for chat-tuned open models). Anything else is unresolved.
+ */
+export class ModelIndex {
+  private readonly byKey = new Map<string, string>();
+  private readonly byAlias = new Map<string, string>();
+
+  /** Registers a model under its own slug and key; returns false if the key already names another model. */
+  addModel(slug: string, ids: string[] = []): boolean {
+    let clash = false;
+    for (const id of [slug, ...ids]) {
+      const { key } = parseModelId(id);
+      const existing = this.byKey.get(key);
+      if (existing && existing !== slug) clash = true;
+      else this.byKey.set(key, slug);
+    }
+    return !clash;
+  }
+
+  addAlias(alias: string, slug: string): void {
+    this.byAlias.set(alias.trim().toLowerCase(), slug);
+    const { key } = parseModelId(alias);
+    if (!this.byKey.has(key)) this.byKey.set(key, slug);
+  }
+
+  has(slug: string): boolean {
+    return [...this.byKey.values()].includes(slug);
+  }
+
+  slugForKey(key: string): string | undefined {
+    return this.byKey.get(key);
+  }
+
+  resolve(raw: string): Resolution | null {
+    const parsed = parseModelId(raw);
+    const alias = this.byAlias.get(raw.trim().toLowerCase());
+    if (alias) return { slug: alias, rule: 'alias', parsed };
+    const exact = this.byKey.get(parsed.key);
+    if (exact) return { slug: exact, rule: 'key', parsed: { ...parsed, variants: parsed.variants.filter((v) => !parsed.key.split('-').includes(v)) } };
+    const untagged = this.byKey.get(parsed.untaggedKey);
+    if (untagged) return { slug: untagged, rule: 'without-route-tags', parsed };
+    if (!parsed.untaggedKey.endsWith('-instruct') && !this.byKey.has(parsed.untaggedKey)) {
+      const instruct = this.byKey.get(`${parsed.untaggedKey}-instruct`);
+      if (instruct) return { slug: instruct, rule: 'instruct-suffix', parsed };
+    }
+    return null;
+  }
+}
