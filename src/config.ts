@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-/** Datasets the server can seed an empty database with (see src/catalog/datasets.ts). */
-export const DATASET_NAMES = ['seed-page'] as const;
+/** Datasets the server can seed an empty database with: the real catalog, or the seed page alone. */
+export const DATASET_NAMES = ['default', 'seed-page'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
 const environmentSchema = z.object({
@@ -10,7 +10,7 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  MODELGRAPH_DATASET: z.enum(DATASET_NAMES).default('seed-page'),
+  MODELGRAPH_DATASET: z.enum(DATASET_NAMES).default('default'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -14,9 +14,9 @@ async function prepareDatabase(): Promise<{ db: Db; config: ReturnType<typeof lo
   const db = await openDatabase(config.database);
   await migrateToLatest(db);
   if (await isCatalogEmpty(db)) {
-    const counts = await seedDataset(db, config.dataset);
+    const { written, durationMs } = await seedDataset(db, config.dataset);
     console.log(
-      `[modelgraph] seeded dataset "${config.dataset}": ${counts.models} models, ${counts.providers} providers, ${counts.offerings} routes`,
+      `[modelgraph] seeded dataset "${config.dataset}": ${written.models.added} models, ${written.providers.added} providers, ${written.offerings.added} routes in ${(durationMs / 1000).toFixed(1)} s`,
     );
   }
   return { db, config };

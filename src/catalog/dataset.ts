@@ -75,7 +75,8 @@ const provider = z.object({
 });
 
 const price = z.object({
-  effectiveFrom: z.string().datetime({ offset: true }).or(isoDate),
+  /** When the price took effect; null means "in force from this import on". */
+  effectiveFrom: z.string().datetime({ offset: true }).or(isoDate).nullable().default(null),
   currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
   inputPerMTok: decimal.nullable().default(null),
   outputPerMTok: decimal.nullable().default(null),
@@ -89,6 +90,8 @@ const offering = z.object({
   provider: slug,
   providerModelId: z.string().min(1).nullable().default(null),
   quantization: z.string().min(1).nullable().default(null),
+  /** Speed and tier tags of the route ("turbo", "free"). */
+  variants: z.array(z.string().min(1)).default([]),
   contextWindow: z.number().int().positive().nullable().default(null),
   maxOutputTokens: z.number().int().positive().nullable().default(null),
   status: z.enum(['active', 'deprecated', 'retired']).default('active'),

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { DatasetName } from '../config.js';
 import { type Dataset, parseDataset } from './dataset.js';
 
 const dataDirectory = new URL('../../data/', import.meta.url);
 
 /** Reads and validates one of the datasets shipped in data/. */
-export async function loadDataset(name: DatasetName): Promise<Dataset> {
+export async function loadDataset(name: 'seed-page'): Promise<Dataset> {
   const file = new URL(`${name}.json`, dataDirectory);
   const text = await readFile(file, 'utf8');
   let json: unknown;

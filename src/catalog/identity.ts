@@ -16,7 +16,7 @@
 /** Quantisation tokens: never part of a model's identity. */
 const QUANTISATION = new Set([
   'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'int4', 'int8', 'awq', 'gptq', 'gguf', 'mlx', 'nvfp4',
-  'q4', 'q5', 'q6', 'q8', '4bit', '8bit', 'w4a16', 'w8a8',
+  'q4', 'q5', 'q6', 'q8', '4bit', '8bit', 'w4a16', 'w8a8', 'hf',
 ]);
 
 /**
@@ -24,10 +24,10 @@ const QUANTISATION = new Set([
  * from ids that carry a parameter size ("8b"), because in first-party names
  * they mark different models (gpt-4-turbo, grok-4-fast, claude-instant).
  */
-const ROUTE_TAGS = new Set(['turbo', 'instant', 'fast', 'free', 'nitro', 'reference', 'lite-fast']);
+const ROUTE_TAGS = new Set(['turbo', 'instant', 'fast', 'free', 'nitro', 'reference', 'versatile', 'specdec', 'lite', 'preview']);
 
 /** Path and dot prefixes naming a cloud's listing, not the model. */
-const REGION = /^(?:us|eu|apac|ap|global|us-gov|jp|au|ca)\./;
+const REGION = /^(?:us|eu|apac|ap|global|regional|us-gov|jp|au|ca)\./;
 const BEDROCK_VENDOR =
   /^(meta|anthropic|amazon|mistral|cohere|ai21|deepseek|openai|qwen|writer|google|minimax|moonshotai|nvidia|zai|twelvelabs|stability)\.(.+)$/;
 const NOT_AN_ORG = new Set(['models', 'accounts', 'fireworks', '@cf', 'workers-ai', 'hf', 'deployments', 'openai', 'v1']);
@@ -116,7 +116,8 @@ export function parseModelId(raw: string): ParsedModelId {
   let quantization: string | null = null;
   tokens = tokens.filter((t) => {
     if (!QUANTISATION.has(t)) return true;
-    quantization ??= t;
+    // "hf" marks Hugging Face format weights: not a quantisation, not identity.
+    if (t !== 'hf') quantization ??= t;
     return false;
   });
 

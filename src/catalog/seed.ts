@@ -1,7 +1,6 @@
 import type { DatasetName } from '../config.js';
 import type { Db } from '../db/client.js';
-import { loadDataset } from './datasets.js';
-import { type UpsertCounts, upsertDataset } from './upsert.js';
+import { type ImportReport, runImport } from './import.js';
 
 /** True when the catalog has no models yet (a fresh database). */
 export async function isCatalogEmpty(db: Db): Promise<boolean> {
@@ -9,7 +8,7 @@ export async function isCatalogEmpty(db: Db): Promise<boolean> {
   return row === undefined;
 }
 
-/** Loads a shipped dataset into the database, in one transaction. */
-export async function seedDataset(db: Db, name: DatasetName): Promise<UpsertCounts> {
-  return upsertDataset(db, await loadDataset(name));
+/** Fills an empty database with a shipped dataset: the real catalog ("default") or the seed page. */
+export async function seedDataset(db: Db, name: DatasetName): Promise<ImportReport> {
+  return runImport(db, { importer: name === 'default' ? 'catalog' : 'seed-page' });
 }

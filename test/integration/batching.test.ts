@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { upsertDataset } from '../../src/catalog/upsert.js';
+import { applyDataset } from '../../src/catalog/apply.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { syntheticDataset } from '../support/synthetic.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ seed: null });
-  await upsertDataset(t.db, syntheticDataset(60));
+  await applyDataset(t.db, syntheticDataset(60), { importer: 'test', now: new Date() });
 });
 afterAll(() => t.destroy());
 

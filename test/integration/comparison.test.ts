@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertDataset } from '../../src/catalog/upsert.js';
+import { applyDataset } from '../../src/catalog/apply.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { syntheticDataset } from '../support/synthetic.js';
 
@@ -8,7 +8,7 @@ let t: TestApp;
 let pageQuery: string;
 beforeAll(async () => {
   t = await createTestApp();
-  await upsertDataset(t.db, syntheticDataset(12));
+  await applyDataset(t.db, syntheticDataset(12), { importer: 'test', now: new Date() });
   pageQuery = await readFile(new URL('../../examples/comparison-page.graphql', import.meta.url), 'utf8');
 });
 afterAll(() => t.destroy());

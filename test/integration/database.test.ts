@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/catalog/datasets.js';
-import { upsertDataset } from '../../src/catalog/upsert.js';
+import { applyDataset } from '../../src/catalog/apply.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await upsertDataset(t.db, await loadDataset('seed-page'));
+  await applyDataset(t.db, await loadDataset('seed-page'), { importer: 'test', now: new Date() });
 });
 afterAll(() => t.destroy());
 
@@ -68,7 +68,7 @@ describe('migrations and seeding', () => {
       return counts;
     };
     const before = await count();
-    await upsertDataset(t.db, await loadDataset('seed-page'));
+    await applyDataset(t.db, await loadDataset('seed-page'), { importer: 'test', now: new Date() });
     expect(await count()).toEqual(before);
     expect(before).toMatchObject({ models: 2, providers: 8, offerings: 11, benchmarks: 2, scores: 4 });
   });
@@ -79,7 +79,7 @@ describe('migrations and seeding', () => {
     broken.models[0]!.name = 'Renamed inside a transaction that fails';
     // Passes validation but violates the scale trigger in the database.
     broken.scores[0]!.value = '250';
-    await expect(upsertDataset(t.db, broken)).rejects.toThrow(/outside the scale/);
+    await expect(applyDataset(t.db, broken, { importer: 'test', now: new Date() })).rejects.toThrow(/outside the scale/);
     const model = await t.db.selectFrom('models').select('name').where('slug', '=', dataset.models[0]!.slug).executeTakeFirstOrThrow();
     expect(model.name).toBe(dataset.models[0]!.name);
   });

@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import { type App, createApp } from '../../src/app.js';
-import { upsertDataset } from '../../src/catalog/upsert.js';
+import { applyDataset } from '../../src/catalog/apply.js';
 import { loadDataset } from '../../src/catalog/datasets.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -14,7 +14,9 @@ export interface TestApp extends TestDatabase {
 
 export async function createTestApp(options: { seed?: 'seed-page' | null } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  if (options.seed !== null) await upsertDataset(database.db, await loadDataset(options.seed ?? 'seed-page'));
+  if (options.seed !== null) {
+    await applyDataset(database.db, await loadDataset(options.seed ?? 'seed-page'), { importer: 'seed-page', now: new Date() });
+  }
   const loggedErrors: unknown[] = [];
   const ignore = () => {};
   const logger = { debug: ignore, info: ignore, warn: ignore, error: (...args: unknown[]) => loggedErrors.push(...args) };

@@ -1,0 +1,63 @@
+// `npm run import -- <catalog | seed-page | models-dev <directory>>`: imports
+// into the configured database (DATABASE_URL, or PGlite in DATA_DIR) and
+// prints what changed. Exit code 1 when the import fails; nothing is written then.
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { type ImportReport, type ImportRequest, type Progress, runImport } from './import.js';
+
+const USAGE = 'usage: npm run import -- catalog | seed-page | models-dev <directory>';
+
+function request(args: string[]): ImportRequest {
+  const [importer, directory] = args;
+  if (importer === 'catalog' || importer === 'seed-page') return { importer };
+  if (importer === 'models-dev' && directory) return { importer, directory };
+  throw new Error(USAGE);
+}
+
+/** A one-line bar on a terminal; nothing when output is piped or in CI. */
+function progressBar(): Progress {
+  if (!process.stderr.isTTY) return () => {};
+  return (step, done, total) => {
+    const width = 30;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${step.padEnd(20)}`);
+    if (done >= total && step === 'done') process.stderr.write('\n');
+  };
+}
+
+function print(report: ImportReport) {
+  const line = (label: string, c: { added: number; changed: number; unchanged: number; retired?: number }) =>
+    `  ${label.padEnd(11)} ${String(c.added).padStart(6)} added ${String(c.changed).padStart(6)} changed ${String(c.unchanged).padStart(6)} unchanged${c.retired === undefined ? '' : ` ${String(c.retired).padStart(6)} retired`}`;
+  const w = report.written;
+  console.log(`Imported "${report.importer}" in ${(report.durationMs / 1000).toFixed(1)} s`);
+  for (const [label, c] of [
+    ['models', w.models], ['creators', w.creators], ['aliases', w.aliases], ['providers', w.providers],
+    ['routes', w.offerings], ['prices', w.prices], ['benchmarks', w.benchmarks], ['scores', w.scores], ['sources', w.sources],
+  ] as const) console.log(line(label, c));
+  const changed = Object.values(w).some((c) => c.added + c.changed + ((c as { retired?: number }).retired ?? 0) > 0);
+  console.log(changed ? '' : '  No changes.');
+  console.log(`Resolved routes by rule: ${Object.entries(report.resolvedBy).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'n/a'}`);
+  if (report.unresolved.length > 0) {
+    console.log(`Unresolved routes (${report.unresolved.length}), not imported:`);
+    for (const u of report.unresolved.slice(0, 50)) console.log(`  ${u.provider} ${u.providerModelId}: ${u.reason}`);
+    if (report.unresolved.length > 50) console.log(`  … and ${report.unresolved.length - 50} more`);
+  }
+  if (report.warnings.length > 0) {
+    console.log(`Warnings (${report.warnings.length}):`);
+    for (const w of report.warnings.slice(0, 20)) console.log(`  ${w}`);
+    if (report.warnings.length > 20) console.log(`  … and ${report.warnings.length - 20} more (all are in catalog_imports.report)`);
+  }
+}
+
+const config = loadConfig();
+const db = await openDatabase(config.database);
+try {
+  await migrateToLatest(db);
+  print(await runImport(db, request(process.argv.slice(2)), progressBar()));
+} catch (error) {
+  console.error(`\nImport failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}

@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { parseCsv } from '../csv.js';
+import { emptyBundle, type SourceBundle, type SourceRecord } from '../records.js';
+
+const curatedDirectory = new URL('../../../data/curated/', import.meta.url);
+
+async function table(file: string): Promise<Record<string, string>[]> {
+  return parseCsv(await readFile(new URL(file, curatedDirectory), 'utf8'), `data/curated/${file}`);
+}
+
+const number = (text: string | undefined) => (text ? Number(text) : null);
+const orNull = (text: string | undefined) => (text ? text : null);
+
+/**
+ * The project's own curated facts (data/curated/*.csv), each row with the
+ * model card or paper it was read from: model specs, aliases, benchmark
+ * definitions and scores. Curated facts outrank every other source.
+ */
+export async function readCurated(): Promise<SourceBundle> {
+  const bundle = emptyBundle();
+  const sources = new Map<string, SourceRecord>();
+  const sourceKey = (name: string, url: string | null = null, retrievedAt: string | null = null) => {
+    const key = `curated:${name}${url ? ` <${url}>` : ''}`;
+    if (!sources.has(key)) sources.set(key, { key, name, url, retrievedAt });
+    return key;
+  };
+
+  for (const row of await table('models.csv')) {
+    bundle.models.push({
+      slug: row.slug!,
+      creator: { slug: row.creator! },
+      facts: {
+        name: row.name,
+        family: orNull(row.family),
+        totalParameters: number(row.total_parameters),
+        activeParameters: number(row.active_parameters),
+        architecture: orNull(row.architecture),
+        license: orNull(row.license),
+        openWeights: row.open_weights ? row.open_weights === 'true' : null,
+        contextWindow: number(row.context_window),
+        decisionFit: row.decision_fit ? row.decision_fit.split(';').map((t) => t.trim()).filter(Boolean) : undefined,
+        lastReviewed: orNull(row.retrieved),
+      },
+      aliases: [],
+      source: sourceKey(row.source_name!, orNull(row.source_url), orNull(row.retrieved)),
+    });
+  }
+  const bySlug = new Map(bundle.models.map((m) => [m.slug, m]));
+  for (const row of await table('aliases.csv')) {
+    const model = bySlug.get(row.model_slug!);
+    if (!model) throw new Error(`data/curated/aliases.csv: alias "${row.alias}" names unknown model "${row.model_slug}"`);
+    model.aliases.push(row.alias!);
+  }
+  for (const row of await table('benchmark-definitions.csv')) {
+    bundle.benchmarks.push({
+      slug: row.slug!,
+      name: row.name!,
+      category: orNull(row.category),
+      url: orNull(row.url),
+      scaleMin: row.scale_min || '0',
+      scaleMax: row.scale_max || '100',
+      higherIsBetter: row.higher_is_better !== 'false',
+      source: sourceKey(row.source_name!, orNull(row.url)),
+    });
+  }
+  for (const row of await table('benchmarks.csv')) {
+    bundle.scores.push({
+      model: row.model_slug!,
+      benchmark: row.benchmark_slug!,
+      value: row.score!,
+      setting: row.setting ?? '',
+      source: sourceKey(row.source!),
+    });
+  }
+  bundle.sources.push(...sources.values());
+  return bundle;
+}
