@@ -90,8 +90,13 @@ export function resolveBundles(name: string, bundles: SourceBundle[]): Resolved 
           });
           continue;
         }
-        slug = uniqueSlug(models, modelSlugFrom(parsed.lastSegment));
-        define({ slug, creator: { slug: toSlug(creator) }, facts: {}, aliases: [], source: route.source });
+        slug = define({
+          slug: uniqueSlug(models, modelSlugFrom(parsed.lastSegment)),
+          creator: { slug: toSlug(creator) },
+          facts: {},
+          aliases: [],
+          source: route.source,
+        }).slug;
         rules['new-model']++;
       }
     }

@@ -80,6 +80,7 @@ export async function loadModelFacts(
         offeringId: offering.id,
         provider: { id: provider.id, slug: provider.slug, name: provider.name, status: provider.status },
         status: offering.status,
+        variants: offering.variants,
         input: price?.input_per_mtok == null ? null : Decimal.from(price.input_per_mtok),
         output: price?.output_per_mtok == null ? null : Decimal.from(price.output_per_mtok),
         priceSourceId: price?.source_id ?? null,

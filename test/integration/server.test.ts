@@ -47,25 +47,37 @@ async function startServer(): Promise<{ url: string; output: () => string; stop:
   };
 }
 
-const QUERY = `{ model(slug: "llama-3.1-8b-instruct") { name contextWindow offerings { provider { name } price { inputPerMTok outputPerMTok } } } }`;
+const QUERY = `{
+  models { totalCount }
+  providers { totalCount }
+  model(slug: "llama-3.1-8b-instruct") {
+    name
+    offerings { status provider { slug status } price { inputPerMTok outputPerMTok } }
+    scores { value setting benchmark { slug } source { name url } }
+  }
+}`;
 
-it('migrates, seeds the page dataset once, serves it, and keeps it across restarts', async () => {
+const post = async (url: string, query: string) =>
+  (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+
+it('migrates, seeds the real catalog once, serves it, and keeps it across restarts', async () => {
   const first = await startServer();
+  let totals: unknown;
   try {
-    expect(first.output()).toMatch(/seeded dataset "seed-page": 2 models, 8 providers, 11 routes/);
-    const response = await fetch(first.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: QUERY }),
-    });
-    const { data } = await response.json();
-    expect(data.model.name).toBe('Llama 3.1 8B Instruct');
-    expect(data.model.contextWindow).toBe(128000);
-    expect(data.model.offerings).toHaveLength(6);
-    expect(data.model.offerings.find((o: any) => o.provider.name === 'OpenRouter').price).toEqual({
-      inputPerMTok: '0.02',
-      outputPerMTok: '0.05',
-    });
+    expect(first.output()).toMatch(/seeded dataset "default": \d+ models/);
+    const { data, errors } = await post(first.url, QUERY);
+    expect(errors).toBeUndefined();
+    expect(data.models.totalCount).toBeGreaterThanOrEqual(300);
+    expect(data.providers.totalCount).toBeGreaterThanOrEqual(30);
+    const llama = data.model;
+    expect(llama.name).toBe('Llama 3.1 8B Instruct');
+    const activePriced = llama.offerings.filter(
+      (o: any) => o.status === 'ACTIVE' && o.provider.status === 'ACTIVE' && o.price?.inputPerMTok != null,
+    );
+    expect(activePriced.length).toBeGreaterThanOrEqual(8);
+    const mmluPro = llama.scores.find((s: any) => s.benchmark.slug === 'mmlu-pro');
+    expect(mmluPro).toMatchObject({ value: 48.3, setting: expect.stringMatching(/5-shot/), source: { name: expect.any(String) } });
+    totals = [data.models.totalCount, data.providers.totalCount];
     expect((await fetch(first.url.replace('/graphql', '/ready'))).status).toBe(200);
   } finally {
     expect(await first.stop()).toBe(0);
@@ -75,8 +87,8 @@ it('migrates, seeds the page dataset once, serves it, and keeps it across restar
   try {
     // The data directory persisted: nothing to migrate or seed this time.
     expect(second.output()).not.toMatch(/seeded/);
-    const response = await fetch(`${second.url}?query=${encodeURIComponent('{ models { totalCount } }')}`);
-    expect(await response.json()).toEqual({ data: { models: { totalCount: 2 } } });
+    const { data } = await post(second.url, '{ models { totalCount } providers { totalCount } }');
+    expect([data.models.totalCount, data.providers.totalCount]).toEqual(totals);
   } finally {
     expect(await second.stop()).toBe(0);
   }

@@ -31,6 +31,7 @@ let scoreSeq = 1;
 const route: fc.Arbitrary<Omit<RouteFact, 'offeringId'>> = fc.record({
   provider: fc.constantFrom(...PROVIDERS),
   status: fc.constantFrom('active', 'active', 'active', 'deprecated', 'retired') as fc.Arbitrary<RouteFact['status']>,
+  variants: fc.constantFrom([], [], ['turbo'], ['free']),
   input: fc.option(price, { nil: null, freq: 4 }),
   output: fc.option(price, { nil: null, freq: 4 }),
   priceSourceId: fc.constant(1),

@@ -26,6 +26,7 @@ export function route(p: ProviderFact, input: string | null = null, output: stri
     offeringId: nextOffering++,
     provider: p,
     status,
+    variants: [],
     input: input === null ? null : Decimal.from(input),
     output: output === null ? null : Decimal.from(output),
     priceSourceId: input === null && output === null ? null : 1,

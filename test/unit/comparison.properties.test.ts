@@ -46,7 +46,7 @@ describe('comparison properties', () => {
   it('cost is linear in traffic, exactly', () => {
     fc.assert(
       fc.property(price, price, traffic, traffic, fc.bigInt({ min: 0n, max: 1000n }), (input, output, a, b, k) => {
-        const route = { offeringId: 1, provider: { id: 1, slug: 'p', name: 'P', status: 'active' as const }, status: 'active' as const, input, output, priceSourceId: null };
+        const route = { offeringId: 1, provider: { id: 1, slug: 'p', name: 'P', status: 'active' as const }, status: 'active' as const, variants: [], input, output, priceSourceId: null };
         const sum = { inputTokens: a.inputTokens + b.inputTokens, outputTokens: a.outputTokens + b.outputTokens };
         expect(monthlyCostOnRoute(route, sum)!.equals(monthlyCostOnRoute(route, a)!.plus(monthlyCostOnRoute(route, b)!))).toBe(true);
         const scaled = { inputTokens: a.inputTokens * k, outputTokens: a.outputTokens * k };

@@ -126,3 +126,13 @@ it('compares more than two models with n-way wording', () => {
   expect(c.faq[0]!.question).toBe('Which has a larger context window, Llama 3.2 1B Instruct, Llama 3.1 8B Instruct, or Third?');
   expect(c.providerOverlap.map((p) => p.name)).toEqual(['OpenRouter']);
 });
+
+it('a free, rate-limited tier is shown but never the cheapest route', () => {
+  const [m1, m8] = seedPageModels();
+  m8.routes.push({ ...route(PROVIDERS.together, '0', '0'), variants: ['free'] });
+  const c = compareModels([m1, m8], options);
+  expect(c.costs[1]!.monthlyCost!.toString()).toBe('28.5');
+  const listed = routeCosts(m8.routes, options.traffic);
+  const free = listed.find((r) => r.route.variants.includes('free'))!;
+  expect(free.purchasable).toBe(false);
+});

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
-it('defaults to PGlite in .modelgraph/, port 4000, the seed-page dataset', () => {
+it('defaults to PGlite in .modelgraph/, port 4000, the real catalog', () => {
   expect(loadConfig({}, '/srv/app')).toEqual({
     database: { kind: 'pglite', dataDir: path.resolve('/srv/app', '.modelgraph') },
     port: 4000,
     host: '127.0.0.1',
-    dataset: 'seed-page',
+    dataset: 'default',
     logLevel: 'info',
   });
 });

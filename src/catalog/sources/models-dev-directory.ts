@@ -117,7 +117,15 @@ function inherit(base: Toml, route: Toml, where: string): Toml {
 }
 
 async function readToml(root: string, file: string): Promise<Toml> {
-  const text = await readFile(file, 'utf8');
+  let text = await readFile(file, 'utf8');
+  // A symbolic link checked out without symlink support is a file holding
+  // the link's target path: follow it, as the link would be followed.
+  for (let hops = 0; /^[^\s=\[\]]+\.toml\s*$/.test(text) && hops < 5; hops++) {
+    file = path.resolve(path.dirname(file), text.trim());
+    text = await readFile(file, 'utf8').catch(() => {
+      throw new ImportFileError(`${path.relative(root, file)}: linked file does not exist`);
+    });
+  }
   try {
     return parseToml(text) as Toml;
   } catch (error) {

@@ -4,8 +4,9 @@ import { sentences } from './sentences.js';
 
 /**
  * Prices and cost. A route counts as tracked unless retired; it can be bought
- * (and so be the cheapest) only when it and its provider are active and the
- * price needed is known. Unknown is never zero.
+ * (and so be the cheapest) only when it and its provider are active, it is
+ * not a rate-limited free tier, and the price needed is known. Unknown is
+ * never zero.
  */
 
 const MILLION = 6; // prices are per 10^6 tokens
@@ -15,7 +16,7 @@ export function isTracked(route: RouteFact): boolean {
 }
 
 export function isPurchasable(route: RouteFact): boolean {
-  return route.status === 'active' && route.provider.status === 'active';
+  return route.status === 'active' && route.provider.status === 'active' && !route.variants.includes('free');
 }
 
 export interface RoutePrice {
@@ -65,6 +66,7 @@ export function routeCaveat(cost: RouteCost): string | null {
   const provider = cost.route.provider.name;
   if (cost.route.provider.status !== 'active') return sentences.providerDeprecated(provider);
   if (cost.route.status !== 'active') return sentences.routeDeprecated(provider);
+  if (cost.route.variants.includes('free')) return sentences.routeFreeTier(provider);
   if (cost.monthlyCost === null) return sentences.routePriceUnknown(provider);
   return null;
 }

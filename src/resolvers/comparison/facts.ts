@@ -27,6 +27,8 @@ export interface RouteFact {
   offeringId: number;
   provider: ProviderFact;
   status: 'active' | 'deprecated' | 'retired';
+  /** Speed and tier tags; a "free" (rate-limited) tier is never a list price. */
+  variants: string[];
   /** USD per 1M tokens in force at the comparison's date; null when unknown. */
   input: Decimal | null;
   output: Decimal | null;

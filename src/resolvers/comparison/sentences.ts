@@ -28,6 +28,7 @@ export const sentences = {
   noPricedRoute: (model: string) => `${model} has no priced route that can be bought today, so its cost is unknown.`,
   routeDeprecated: (provider: string) => `${provider} lists this route as deprecated: shown, never chosen as cheapest.`,
   providerDeprecated: (provider: string) => `${provider} is deprecated: shown, never chosen as cheapest.`,
+  routeFreeTier: (provider: string) => `${provider} offers this as a rate-limited free tier: shown, never chosen as cheapest.`,
   routePriceUnknown: (provider: string) => `${provider}'s price for this traffic is not known: counted as a route, never as the cheapest.`,
 
   // Switching from one model to another

@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ImportReport, runImport } from '../../src/catalog/import.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+/** The real catalog the server seeds by default: the npm data packages and the curated files. */
+let t: TestDatabase;
+let first: ImportReport;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  first = await runImport(t.db, { importer: 'catalog' });
+}, 120_000);
+afterAll(() => t.destroy());
+
+it('holds hundreds of real models and dozens of providers with real prices', async () => {
+  expect(first.written.models.added).toBeGreaterThanOrEqual(300);
+  expect(first.written.providers.added).toBeGreaterThanOrEqual(30);
+  const priced = await sql<{ n: number }>`
+    select count(distinct o.model_id)::int as n from offerings o
+    join prices p on p.offering_id = o.id where p.input_per_mtok > 0`.execute(t.db);
+  expect(priced.rows[0]!.n).toBeGreaterThanOrEqual(300);
+});
+
+it('has one Llama 3.1 8B Instruct, with at least 8 active priced routes', async () => {
+  const rows = await sql<{ slug: string; routes: number }>`
+    select m.slug, count(*) filter (where o.status = 'active' and pr.status = 'active' and p.input_per_mtok is not null)::int as routes
+    from models m join offerings o on o.model_id = m.id join providers pr on pr.id = o.provider_id
+    left join prices p on p.offering_id = o.id
+    where m.slug ~ '^(meta-)?llama-?3[.-]1-8b' group by m.slug`.execute(t.db);
+  expect(rows.rows.map((r) => r.slug)).toEqual(['llama-3.1-8b-instruct']);
+  expect(rows.rows[0]!.routes).toBeGreaterThanOrEqual(8);
+});
+
+it('carries benchmark scores with their source and setting', async () => {
+  const score = await t.db
+    .selectFrom('scores')
+    .innerJoin('models', 'models.id', 'scores.model_id')
+    .innerJoin('benchmarks', 'benchmarks.id', 'scores.benchmark_id')
+    .innerJoin('sources', 'sources.id', 'scores.source_id')
+    .select(['scores.value', 'scores.setting', 'sources.name as source'])
+    .where('models.slug', '=', 'llama-3.1-8b-instruct')
+    .where('benchmarks.slug', '=', 'mmlu-pro')
+    .where('scores.value', '=', '48.3')
+    .executeTakeFirstOrThrow();
+  expect(score.setting).toBe('5-shot CoT; macro_avg/acc');
+  expect(score.source).toMatch(/llama-models.*MODEL_CARD/);
+});
+
+it('a second import reports no changes', async () => {
+  const second = await runImport(t.db, { importer: 'catalog' });
+  for (const counts of Object.values(second.written)) {
+    expect(counts.added + counts.changed + ((counts as { retired?: number }).retired ?? 0)).toBe(0);
+  }
+});
