@@ -25,7 +25,15 @@ export interface Resolved {
   warnings: string[];
 }
 
-type ModelDraft = { slug: string; creator: string; facts: ModelFacts; aliases: Set<string>; source: string };
+type ModelDraft = {
+  slug: string;
+  creator: string;
+  facts: ModelFacts;
+  aliases: Set<string>;
+  source: string;
+  /** Release dates provider listings give; the model's is the earliest (listings come later). */
+  listedReleaseDates: string[];
+};
 
 /**
  * Turns source bundles into one Dataset: every route assigned to exactly one
@@ -53,6 +61,7 @@ export function resolveBundles(name: string, bundles: SourceBundle[]): Resolved 
       facts: structuredClone(definition.facts),
       aliases: new Set(definition.aliases),
       source: definition.source,
+      listedReleaseDates: [],
     };
     models.set(draft.slug, draft);
     index.addModel(draft.slug);
@@ -101,7 +110,9 @@ export function resolveBundles(name: string, bundles: SourceBundle[]): Resolved 
       }
     }
     const model = models.get(slug)!;
-    mergeFacts(model.facts, { ...route.facts, contextWindow: route.contextWindow ?? undefined, maxOutputTokens: route.maxOutputTokens ?? undefined });
+    const { releaseDate, ...listed } = route.facts;
+    if (releaseDate) model.listedReleaseDates.push(releaseDate);
+    mergeFacts(model.facts, { ...listed, contextWindow: route.contextWindow ?? undefined, maxOutputTokens: route.maxOutputTokens ?? undefined });
 
     const key = `${route.provider.slug}\u0000${route.providerModelId}`;
     const existing = offerings.get(key);
@@ -179,7 +190,7 @@ function toDatasetModel(m: ModelDraft): DatasetModel {
     name: f.name ?? titleCase(m.slug),
     family: f.family ?? null,
     creator: m.creator,
-    releaseDate: f.releaseDate ?? null,
+    releaseDate: f.releaseDate ?? [...m.listedReleaseDates].sort()[0] ?? null,
     contextWindow: f.contextWindow ?? null,
     maxOutputTokens: f.maxOutputTokens ?? null,
     totalParameters: f.totalParameters ?? null,

@@ -34,6 +34,17 @@ export function tokenWindow(tokens: number): string {
   return String(tokens);
 }
 
+/**
+ * A writer for a set of windows: "128K" for 128,000 and for 131,072 alike,
+ * so when two different windows would read the same, all are written in
+ * full ("131,072") and a difference never reads as a tie.
+ */
+export function windowWriter(windows: number[]): (tokens: number) => string {
+  const distinct = [...new Set(windows)];
+  const ambiguous = new Set(distinct.map(tokenWindow)).size < distinct.length;
+  return ambiguous ? (tokens) => tokens.toLocaleString('en-US') : tokenWindow;
+}
+
 /** Monthly volumes: 848000000n → "848M", 230800000n → "230.8M", 2500000000n → "2.5B". */
 export function tokenVolume(tokens: bigint): string {
   const value = Decimal.from(tokens);

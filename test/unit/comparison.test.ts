@@ -136,3 +136,11 @@ it('a free, rate-limited tier is shown but never the cheapest route', () => {
   const free = listed.find((r) => r.route.variants.includes('free'))!;
   expect(free.purchasable).toBe(false);
 });
+
+it('never lets two different context windows read alike (128,000 vs 131,072)', () => {
+  const [m1, m8] = seedPageModels();
+  m8.contextWindow = 131072;
+  const c = compareModels([m1, m8], options);
+  expect(c.context.sentence).toBe('Llama 3.1 8B Instruct has the largest context window at 131,072 tokens, against 128,000 for Llama 3.2 1B Instruct.');
+  expect(c.scorecard.find((r) => r.signal === 'Context window')!.values.map((v) => v.text)).toEqual(['128,000', '131,072']);
+});

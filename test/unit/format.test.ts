@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { Decimal } from '../../src/resolvers/decimal.js';
-import { dollars, list, perMillion, saving, tagLabel, tokenVolume, tokenWindow } from '../../src/resolvers/format.js';
+import { dollars, list, perMillion, saving, tagLabel, tokenVolume, tokenWindow, windowWriter } from '../../src/resolvers/format.js';
 
 const d = (x: string) => Decimal.from(x);
 
@@ -29,4 +29,10 @@ it('writes context windows, volumes, money and lists as people read them', () =>
   expect(list(['A', 'B'])).toBe('A and B');
   expect(tagLabel('rag')).toBe('RAG');
   expect(tagLabel('long-context')).toBe('Long context');
+});
+
+it('writes windows in full when two different ones would both read "128K"', () => {
+  const write = windowWriter([128000, 131072]);
+  expect([write(128000), write(131072)]).toEqual(['128,000', '131,072']);
+  expect(windowWriter([128000, 200000])(128000)).toBe('128K');
 });

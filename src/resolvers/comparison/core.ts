@@ -1,4 +1,5 @@
 import type { Decimal } from '../decimal.js';
+import { windowWriter } from '../format.js';
 import { type BenchmarkComparison, compareBenchmarks, largestGap } from './benchmarks.js';
 import { type CapabilityRow, type ContextComparison, capabilityTable, compareContext } from './capabilities.js';
 import { type CostGap, costGap, type ModelCost, modelCost } from './costs.js';
@@ -29,6 +30,8 @@ export interface ComparisonCore extends ComparisonOptions {
   model(id: number): ModelFacts;
   cost(modelId: number): ModelCost;
   route(offeringId: number): RouteFact;
+  /** Writes a context window so that different windows never read alike. */
+  window(tokens: number): string;
 }
 
 export function computeCore(models: ModelFacts[], options: ComparisonOptions): ComparisonCore {
@@ -53,6 +56,7 @@ export function computeCore(models: ModelFacts[], options: ComparisonOptions): C
     model: (id) => byId.get(id)!,
     cost: (id) => costById.get(id)!,
     route: (id) => routes.get(id)!,
+    window: windowWriter(models.map((m) => m.contextWindow).filter((w): w is number => w !== null)),
   };
 }
 

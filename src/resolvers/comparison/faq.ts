@@ -1,4 +1,4 @@
-import { capabilityLabel, dollars, list, perMillionShort, saving, tokenWindow } from '../format.js';
+import { capabilityLabel, dollars, list, perMillionShort, saving } from '../format.js';
 import type { ComparisonCore } from './core.js';
 import { CAPABILITIES } from './facts.js';
 import { contextText, trafficText } from './prose.js';
@@ -22,7 +22,7 @@ export function faq(core: ComparisonCore, verdictHeadline: string): FaqEntry[] {
   entries.push({
     question: sentences.faqContextQuestion(either(names)),
     answer: context.tie
-      ? sentences.faqContextTie(names.length, tokenWindow(context.values[0]!.tokens!))
+      ? sentences.faqContextTie(names.length, core.window(context.values[0]!.tokens!))
       : context.leaderModelId === null
         ? contextText(core)
         : faqContextLeader(core),
@@ -79,8 +79,8 @@ function faqContextLeader(core: ComparisonCore): string {
   const leader = core.model(core.context.leaderModelId!);
   const others = core.models
     .filter((m) => m.id !== leader.id)
-    .map((m) => `${tokenWindow(m.contextWindow!)} for ${m.name}`);
-  return sentences.faqContextLeader(leader.name, tokenWindow(leader.contextWindow!), list(others));
+    .map((m) => `${core.window(m.contextWindow!)} for ${m.name}`);
+  return sentences.faqContextLeader(leader.name, core.window(leader.contextWindow!), list(others));
 }
 
 function costAnswer(core: ComparisonCore): string {

@@ -1,4 +1,4 @@
-import { capabilityLabel, dollars, list, perMillion, perMillionShort, points, saving, tokenVolume, tokenWindow } from '../format.js';
+import { capabilityLabel, dollars, list, perMillion, perMillionShort, points, saving, tokenVolume } from '../format.js';
 import type { BenchmarkComparison } from './benchmarks.js';
 import type { ComparisonCore } from './core.js';
 import type { Switch } from './providers.js';
@@ -46,14 +46,15 @@ export function summary(core: ComparisonCore): string {
 
 function contextSentence(core: ComparisonCore): string[] {
   const { context } = core;
-  if (context.tie) return [sentences.contextTie(core.models.length, tokenWindow(context.values[0]!.tokens!))];
+  if (context.tie) return [sentences.contextTie(core.models.length, core.window(context.values[0]!.tokens!))];
   if (context.leaderModelId === null) return [];
   const leader = context.values.find((v) => v.modelId === context.leaderModelId)!;
   const others = context.values
     .filter((v) => v.modelId !== leader.modelId)
-    .map((v) => `${tokenWindow(v.tokens!)} for ${core.model(v.modelId).name}`);
-  return [sentences.contextLeader(core.model(leader.modelId).name, tokenWindow(leader.tokens!), list(others))];
+    .map((v) => `${core.window(v.tokens!)} for ${core.model(v.modelId).name}`);
+  return [sentences.contextLeader(core.model(leader.modelId).name, core.window(leader.tokens!), list(others))];
 }
+
 
 export function contextText(core: ComparisonCore): string {
   return contextSentence(core)[0] ?? sentences.faqContextUnknown(list(unknownContextNames(core)));
@@ -105,7 +106,11 @@ export function switchNotes(core: ComparisonCore, change: Switch): string[] {
   if (change.contextChange !== null && change.contextChange !== 0) {
     const from = core.model(change.fromModelId).contextWindow!;
     const to = core.model(change.toModelId).contextWindow!;
-    notes.push(change.contextChange > 0 ? sentences.contextGrows(tokenWindow(from), tokenWindow(to)) : sentences.contextShrinks(tokenWindow(from), tokenWindow(to)));
+    notes.push(
+      change.contextChange > 0
+        ? sentences.contextGrows(core.window(from), core.window(to))
+        : sentences.contextShrinks(core.window(from), core.window(to)),
+    );
   }
   return notes;
 }
@@ -175,13 +180,13 @@ function dimensionReason(core: ComparisonCore, dimension: Dimension, subjectId: 
     return sentences.moreRoutes(subject, core.cost(subjectId).activeRouteCount, core.model(rival).name, core.cost(rival).activeRouteCount);
   }
   const { context } = core;
-  if (context.tie) return sentences.sameContext(tokenWindow(context.values[0]!.tokens!));
+  if (context.tie) return sentences.sameContext(core.window(context.values[0]!.tokens!));
   const rival = closestRival(core, subjectId, (id) => core.model(id).contextWindow!, 'higher')!;
   return sentences.largerContext(
     subject,
-    tokenWindow(core.model(subjectId).contextWindow!),
+    core.window(core.model(subjectId).contextWindow!),
     core.model(rival).name,
-    tokenWindow(core.model(rival).contextWindow!),
+    core.window(core.model(rival).contextWindow!),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Decimal } from '../decimal.js';
-import { dollars, list, perMillion, tagLabel, tokenWindow } from '../format.js';
+import { dollars, list, perMillion, tagLabel } from '../format.js';
 import type { ComparisonCore } from './core.js';
 
 export interface ScorecardValue {
@@ -37,7 +37,7 @@ export function scorecard(core: ComparisonCore): ScorecardRow[] {
   const sharedCount = core.benchmarks.length;
   return [
     row('Decision fit', core.models.map((m) => m.decisionFit), (tags) => (tags?.length ? list(tags.map(tagLabel)) : 'Not tagged')),
-    row('Context window', core.models.map((m) => m.contextWindow), (v) => (v === null ? 'Unknown' : tokenWindow(v)), highest),
+    row('Context window', core.models.map((m) => m.contextWindow), (v) => (v === null ? 'Unknown' : core.window(v)), highest),
     row('Cheapest output', costs.map((c) => c.cheapestOutput?.perMTok ?? null), (v) => (v === null ? 'Unknown' : perMillion(v)), lowest),
     row('Cheapest input', costs.map((c) => c.cheapestInput?.perMTok ?? null), (v) => (v === null ? 'Unknown' : perMillion(v)), lowest),
     row('Monthly cost', costs.map((c) => c.monthlyCost), (v) => (v === null ? 'Unknown' : dollars(v)), lowest),

@@ -1,5 +1,5 @@
 import type { Decimal } from '../decimal.js';
-import { capabilityLabel, dollars, list, perMillion, points, tagLabel, tokenWindow } from '../format.js';
+import { capabilityLabel, dollars, list, perMillion, points, tagLabel } from '../format.js';
 import type { ComparisonCore } from './core.js';
 import { CAPABILITIES } from './facts.js';
 import { trafficText } from './prose.js';
@@ -46,7 +46,7 @@ export function tradeoffs(core: ComparisonCore): Tradeoff[] {
       const others = core.costs.filter((c) => c.modelId !== model.id).map((c) => String(c.activeRouteCount));
       measured.push(sentences.broaderCoverage(model.name, cost.activeRouteCount, list(others)));
     }
-    if (core.context.leaderModelId === model.id) measured.push(sentences.largestContext(model.name, tokenWindow(model.contextWindow!)));
+    if (core.context.leaderModelId === model.id) measured.push(sentences.largestContext(model.name, core.window(model.contextWindow!)));
     const unique = CAPABILITIES.filter(
       (c) => model.capabilities[c] === true && core.models.some((other) => other.capabilities[c] === false),
     );
