@@ -196,14 +196,6 @@ export class ModelIndex {
     if (!this.byKey.has(key)) this.byKey.set(key, slug);
   }
 
-  has(slug: string): boolean {
-    return [...this.byKey.values()].includes(slug);
-  }
-
-  slugForKey(key: string): string | undefined {
-    return this.byKey.get(key);
-  }
-
   resolve(raw: string): Resolution | null {
     const parsed = parseModelId(raw);
     const alias = this.byAlias.get(raw.trim().toLowerCase());

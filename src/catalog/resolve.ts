@@ -140,12 +140,9 @@ export function resolveBundles(name: string, bundles: SourceBundle[]): Resolved 
     name,
     description: `Resolved from ${bundles.flatMap((b) => b.sources.map((s) => s.name)).join('; ')}`,
     sources: [],
-    creators: [...new Set([...models.values()].map((m) => m.creator))].sort().map((slug) => ({
-      slug,
-      name: CREATOR_NAMES[slug] ?? titleCase(slug),
-      website: null,
-      source: first(bundles).sources[0]!.key,
-    })),
+    creators: [...creatorSources(models)]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([slug, source]) => ({ slug, name: CREATOR_NAMES[slug] ?? titleCase(slug), website: null, source })),
     models: [...models.values()].map((m) => toDatasetModel(m)),
     providers: [...providers.values()].map((p) => ({
       slug: p.slug,
@@ -164,6 +161,13 @@ export function resolveBundles(name: string, bundles: SourceBundle[]): Resolved 
   for (const o of dataset.offerings) for (const p of o.prices) usedSources.add(p.source);
   dataset.sources = dedupe(bundles.flatMap((b) => b.sources), (s) => s.key).filter((s) => usedSources.has(s.key));
   return { dataset, unresolved, rules, warnings };
+}
+
+/** Each creator with the source of the first model that named it: the creator is known on that source's word. */
+function creatorSources(models: Map<string, ModelDraft>): Map<string, string> {
+  const sources = new Map<string, string>();
+  for (const model of models.values()) if (!sources.has(model.creator)) sources.set(model.creator, model.source);
+  return sources;
 }
 
 /** Fills what `target` does not know from `source`; known facts are never overwritten. */
@@ -245,9 +249,4 @@ function titleCase(slug: string): string {
 
 function dedupe<T>(items: T[], key: (item: T) => string): T[] {
   return [...new Map(items.map((i) => [key(i), i])).values()];
-}
-
-function first<T>(items: T[]): T {
-  if (items.length === 0) throw new Error('nothing to resolve');
-  return items[0]!;
 }
