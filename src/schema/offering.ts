@@ -31,6 +31,9 @@ builder.node(OfferingRef, {
       description: 'The id to send to this provider’s API, e.g. "meta-llama/llama-3.1-8b-instruct"; null when not known.',
     }),
     quantization: t.exposeString('quantization', { nullable: true, description: 'e.g. "fp8", when the provider says.' }),
+    variants: t.exposeStringList('variants', {
+      description: 'Speed and tier tags of the route, e.g. ["turbo"] or ["free"] (a rate-limited free tier, never chosen as cheapest).',
+    }),
     contextWindow: t.exposeInt('context_window', {
       nullable: true,
       description: 'Context the provider allows on this route, which may be less than the model’s.',

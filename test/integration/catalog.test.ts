@@ -15,7 +15,7 @@ describe('model(slug)', () => {
         knowledgeCutoff status lastReviewed decisionFit
         creator { slug name }
         capabilities { vision multimodal reasoning functionCalling toolUse structuredOutputs codeExecution }
-        offerings { providerModelId status provider { name status } price { inputPerMTok outputPerMTok cacheReadPerMTok currency } }
+        offerings { providerModelId status variants provider { name status } price { inputPerMTok outputPerMTok cacheReadPerMTok currency } }
         source { name retrievedAt }
       }
     }`);
@@ -59,6 +59,7 @@ describe('model(slug)', () => {
       {
         providerModelId: null,
         status: 'ACTIVE',
+        variants: [],
         provider: { name: 'OpenRouter', status: 'ACTIVE' },
         price: { inputPerMTok: '0.02', outputPerMTok: '0.05', cacheReadPerMTok: null, currency: 'USD' },
       },
