@@ -2,6 +2,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { sql } from 'kysely';
 import { createLogger, createYoga, maskError, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import { createContext } from './context.js';
+import { queryLimitPlugins } from './query-limits.js';
 import type { Db } from './db/client.js';
 import { schema } from './schema/index.js';
 
@@ -44,6 +45,7 @@ export function createApp({ db, logger = createLogger('info') }: AppOptions) {
     // NODE_ENV=development no stack or database message leaves the server.
     maskedErrors: { maskError: (error, message) => maskError(error, message, false) },
     plugins: [
+      ...queryLimitPlugins(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -73,3 +73,37 @@ describe('unexpected errors', () => {
     expect((await doomed.app.fetch('http://modelgraph.test/health')).status).toBe(200);
   });
 });
+
+describe('query limits', () => {
+  const deep = `{ models { edges { node { offerings { model { offerings { model { offerings { model { offerings { model { slug } } } } } } } } } } } }`;
+
+  it('refuses a query nested deeper than the limit before running it', async () => {
+    t.resetStatements();
+    const { data, errors } = await t.graphql(deep);
+    expect(data).toBeUndefined();
+    expect(errors![0]!.message).toMatch(/depth limit of 10 exceeded/);
+    expect(errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(t.statements).toEqual([]);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: 21 }, (_, i) => `a${i}: model(slug: "x") { name }`).join(' ');
+    const { errors } = await t.graphql(`{ ${aliases} }`);
+    expect(errors![0]!.message).toMatch(/Aliases limit of 20 exceeded/);
+  });
+
+  it('refuses an operation of more tokens than the limit, before parsing it whole', async () => {
+    const fields = Array.from({ length: 4100 }, () => '__typename').join(' ');
+    const { data, errors } = await t.graphql(`{ ${fields} }`);
+    expect(data).toBeUndefined();
+    expect(errors![0]!.message).toMatch(/Token limit of 4000 exceeded/);
+    expect(errors![0]!.extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('still answers GraphiQL’s introspection query', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const { errors, data } = await t.graphql(getIntrospectionQuery());
+    expect(errors).toBeUndefined();
+    expect(data!.__schema.types.length).toBeGreaterThan(50);
+  });
+});
