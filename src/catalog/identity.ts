@@ -178,16 +178,13 @@ export class ModelIndex {
   private readonly byKey = new Map<string, string>();
   private readonly byAlias = new Map<string, string>();
 
-  /** Registers a model under its own slug and key; returns false if the key already names another model. */
-  addModel(slug: string, ids: string[] = []): boolean {
-    let clash = false;
-    for (const id of [slug, ...ids]) {
-      const { key } = parseModelId(id);
-      const existing = this.byKey.get(key);
-      if (existing && existing !== slug) clash = true;
-      else this.byKey.set(key, slug);
-    }
-    return !clash;
+  /** Registers a model under the key of its slug; returns false if that key already names another model. */
+  addModel(slug: string): boolean {
+    const { key } = parseModelId(slug);
+    const existing = this.byKey.get(key);
+    if (existing && existing !== slug) return false;
+    this.byKey.set(key, slug);
+    return true;
   }
 
   addAlias(alias: string, slug: string): void {

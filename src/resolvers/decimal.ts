@@ -133,8 +133,4 @@ export class Decimal {
     const text = fraction ? `${whole}.${fraction}` : whole;
     return negative && /[1-9]/.test(text) ? `-${text}` : text;
   }
-
-  static min(values: Decimal[]): Decimal | null {
-    return values.reduce<Decimal | null>((best, v) => (best === null || v.lessThan(best) ? v : best), null);
-  }
 }

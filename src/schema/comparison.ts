@@ -18,6 +18,7 @@ import type { Context } from '../context.js';
 import { builder } from './builder.js';
 import { BlendInput, inputShareFrom, TrafficInput, trafficFrom, VerdictWeightsInput, weightsFrom } from './comparison-inputs.js';
 import { userInputError } from './errors.js';
+import { parseGlobalIntId } from './pagination.js';
 import { Capability } from './model.js';
 import { BenchmarkRef, ModelRef, OfferingRef, ProviderRef, SourceRef } from './refs.js';
 
@@ -387,7 +388,7 @@ function parseModelRef(ref: string): { slug: string } | { id: number } | null {
   if (/^[a-z0-9][a-z0-9.-]*$/.test(ref)) return { slug: ref };
   try {
     const { typename, id } = decodeGlobalID(ref);
-    if (typename === 'Model' && /^\d{1,9}$/.test(id)) return { id: Number(id) };
+    if (typename === 'Model') return { id: parseGlobalIntId(id) };
   } catch {
     // Not a node id either: reported as unknown below.
   }

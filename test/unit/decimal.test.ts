@@ -21,8 +21,6 @@ describe('Decimal', () => {
   it('compares across scales', () => {
     expect(Decimal.from('0.20').equals(Decimal.from('0.2'))).toBe(true);
     expect(Decimal.from('0.05').lessThan(Decimal.from('0.2'))).toBe(true);
-    expect(Decimal.min([Decimal.from('3'), Decimal.from('0.5'), Decimal.from('1')])!.toString()).toBe('0.5');
-    expect(Decimal.min([])).toBeNull();
   });
 
   it('refuses what is not a decimal, and floats', () => {

@@ -42,8 +42,7 @@ export function compareModels(models: ModelFacts[], options: ComparisonOptions):
   if (models.length < 2) throw new RangeError('a comparison needs at least two models');
   const core = computeCore(models, options);
   const tradeoffList = tradeoffs(core);
-  const advantage = new Map(tradeoffList.map((t) => [t.modelId, t.advantages > 0]));
-  const headline = verdictHeadline(core, tradeoffList, (id) => advantage.get(id) ?? false);
+  const headline = verdictHeadline(core, tradeoffList);
   const benchmarks = core.benchmarks.map((b) => ({ ...b, sentence: benchmarkSentence(core, b) }));
   const reviewed = models.map((m) => m.lastReviewed).filter((d): d is string => d !== null).sort();
   return {

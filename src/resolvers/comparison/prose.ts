@@ -2,6 +2,7 @@ import { capabilityLabel, dollars, list, perMillion, perMillionShort, points, sa
 import type { BenchmarkComparison } from './benchmarks.js';
 import type { ComparisonCore } from './core.js';
 import type { Switch } from './providers.js';
+import type { Tradeoff } from './tradeoffs.js';
 import { sentences } from './sentences.js';
 import type { Dimension } from './verdict.js';
 
@@ -197,14 +198,15 @@ function closestRival(core: ComparisonCore, subjectId: number, measure: (id: num
 }
 
 /** One line a page can lead with; it follows the verdict and never contradicts it. */
-export function verdictHeadline(core: ComparisonCore, tradeoffs: { modelId: number; reasons: string[] }[], hasAdvantage: (modelId: number) => boolean): string {
+export function verdictHeadline(core: ComparisonCore, tradeoffs: Tradeoff[]): string {
   const { verdict } = core;
   const recommended = verdict.recommendedModelId;
   if (recommended === null) return verdictReasons(core)[0]!;
   const name = core.model(recommended).name;
-  const challengers = core.models.filter((m) => m.id !== recommended && !verdict.dominatedModelIds.includes(m.id) && hasAdvantage(m.id));
-  const challenger = challengers[0];
+  // The first undominated alternative with a measured advantage is the tradeoff worth naming.
+  const challenger = tradeoffs.find(
+    (t) => t.modelId !== recommended && !verdict.dominatedModelIds.includes(t.modelId) && t.advantages > 0,
+  );
   if (!challenger) return sentences.headlineDominant(name);
-  const reason = tradeoffs.find((t) => t.modelId === challenger.id)!.reasons[0]!;
-  return sentences.headlineTradeoff(name, challenger.name, reason);
+  return sentences.headlineTradeoff(name, core.model(challenger.modelId).name, challenger.reasons[0]!);
 }
