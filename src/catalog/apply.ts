@@ -3,6 +3,8 @@ import type { Db } from '../db/client.js';
 import type { Database } from '../db/database.js';
 import { Decimal } from '../resolvers/decimal.js';
 import type { Dataset } from './dataset.js';
+import { mergeModels } from './merge.js';
+import type { Merge } from './resolve.js';
 
 /**
  * Writes a validated dataset in one transaction, comparing it with what the
@@ -22,7 +24,7 @@ export interface Counts {
 export interface ApplyReport {
   sources: Counts;
   creators: Counts;
-  models: Counts;
+  models: Counts & { merged: number };
   aliases: Counts;
   providers: Counts;
   offerings: Counts & { retired: number };
@@ -36,6 +38,8 @@ export interface ApplyOptions {
   importer: string;
   /** The import's instant: undated prices take effect from it. */
   now: Date;
+  /** Models the database holds that are one model with another (resolve.ts): merged first, losing nothing. */
+  merges?: Merge[];
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -51,7 +55,7 @@ export async function applyDataset(db: Db, dataset: Dataset, options: ApplyOptio
     const report: ApplyReport = {
       sources: counts(),
       creators: counts(),
-      models: counts(),
+      models: { ...counts(), merged: 0 },
       aliases: counts(),
       providers: counts(),
       offerings: { ...counts(), retired: 0 },
@@ -108,6 +112,9 @@ export async function applyDataset(db: Db, dataset: Dataset, options: ApplyOptio
       report.models,
       true,
     );
+    const existingModels = await inChunks(dataset.existingModels, (slugs) => trx.selectFrom('models').select(['id', 'slug']).where('slug', 'in', slugs).execute());
+    for (const row of existingModels) modelIds.set(row.slug, row.id);
+    report.models.merged = await mergeModels(trx, options.merges ?? [], modelIds);
 
     await syncAliases(trx, dataset, modelIds, sourceIds, report.aliases);
 
@@ -239,25 +246,33 @@ async function syncBySlug(trx: Trx, table: SlugTable, rows: (Row & { slug: strin
   return ids;
 }
 
+/** Every alias the dataset states, on the model it names now: an alias that named another model moves. */
 async function syncAliases(trx: Trx, dataset: Dataset, modelIds: Map<string, number>, sourceIds: Map<string, number>, report: Counts) {
-  const wanted = new Map<string, Row>();
-  for (const m of dataset.models) {
-    for (const alias of m.aliases) {
-      const normalised = alias.trim().toLowerCase();
-      if (!wanted.has(normalised)) wanted.set(normalised, { model_id: modelIds.get(m.slug)!, alias: normalised, source_id: sourceIds.get(m.source)! });
-    }
+  const wanted = new Map<string, { model_id: number; alias: string; source_id: number }>();
+  for (const a of dataset.aliases) {
+    const alias = a.alias.trim().toLowerCase();
+    wanted.set(alias, { model_id: modelIds.get(a.model)!, alias, source_id: sourceIds.get(a.source)! });
   }
-  if (wanted.size === 0) return;
-  const existing = new Set<string>();
-  const aliases = [...wanted.keys()];
-  for (let i = 0; i < aliases.length; i += CHUNK) {
-    const found = await trx.selectFrom('model_aliases').select('alias').where('alias', 'in', aliases.slice(i, i + CHUNK)).execute();
-    for (const row of found) existing.add(row.alias);
+  const found = await inChunks([...wanted.keys()], (aliases) => trx.selectFrom('model_aliases').selectAll().where('alias', 'in', aliases).execute());
+  const existing = new Map(found.map((row) => [row.alias, row]));
+  const fresh = [];
+  for (const row of wanted.values()) {
+    const current = existing.get(row.alias);
+    if (!current) fresh.push(row);
+    else if (current.model_id !== row.model_id) {
+      await trx.updateTable('model_aliases').set({ model_id: row.model_id, source_id: row.source_id }).where('id', '=', current.id).execute();
+      report.changed++;
+    } else report.unchanged++;
   }
-  const fresh = [...wanted.values()].filter((row) => !existing.has(row.alias as string));
-  await insertChunks(trx, 'model_aliases', fresh, ['id']);
+  for (let i = 0; i < fresh.length; i += CHUNK) await trx.insertInto('model_aliases').values(fresh.slice(i, i + CHUNK)).execute();
   report.added += fresh.length;
-  report.unchanged += existing.size;
+}
+
+/** Reads in chunks: a statement takes a bounded number of parameters. */
+async function inChunks<T>(values: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < values.length; i += CHUNK) rows.push(...(await read(values.slice(i, i + CHUNK))));
+  return rows;
 }
 
 /** A route is one provider's id for one model; with no id, one route per provider and model. */

@@ -38,6 +38,16 @@ function print(report: ImportReport) {
   const changed = Object.values(w).some((c) => c.added + c.changed + ((c as { retired?: number }).retired ?? 0) > 0);
   console.log(changed ? '' : '  No changes.');
   console.log(`Resolved routes by rule: ${Object.entries(report.resolvedBy).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'n/a'}`);
+  if (report.merges.length > 0) {
+    console.log(`Merged models (${report.merges.length}): routes, prices, scores and aliases moved, the old slug kept as an alias:`);
+    for (const m of report.merges) console.log(`  ${m.from} → ${m.into}: ${m.reason}`);
+  }
+  if (report.pointers.length > 0) {
+    console.log(`Moving pointers kept as models of their own (${report.pointers.length}): ${report.pointers.map((p) => `${p.slug} (${p.snapshots.length} snapshots)`).join(', ')}`);
+  }
+  if (report.namedFromId.length > 0) {
+    console.log(`Named from their id, no source names them (${report.namedFromId.length}): ${report.namedFromId.slice(0, 30).join(', ')}${report.namedFromId.length > 30 ? ' …' : ''}`);
+  }
   if (report.unresolved.length > 0) {
     console.log(`Unresolved routes (${report.unresolved.length}), not imported:`);
     for (const u of report.unresolved.slice(0, 50)) console.log(`  ${u.provider} ${u.providerModelId}: ${u.reason}`);

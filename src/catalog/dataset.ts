@@ -62,7 +62,13 @@ const model = z.object({
   status: z.enum(['active', 'deprecated', 'retired']).default('active'),
   deprecationDate: isoDate.nullable().default(null),
   lastReviewed: isoDate.nullable().default(null),
-  aliases: z.array(z.string().min(1)).default([]),
+  source: sourceKey,
+});
+
+/** Another id of a model (a dated snapshot, a provider's id, a merged model's old slug). */
+const alias = z.object({
+  alias: z.string().min(1).max(200),
+  model: slug,
   source: sourceKey,
 });
 
@@ -127,6 +133,9 @@ const datasetSchema = z.object({
   sources: z.array(source).min(1),
   creators: z.array(creator).default([]),
   models: z.array(model).default([]),
+  /** Models the database already holds that this dataset refers to without redefining them. */
+  existingModels: z.array(slug).default([]),
+  aliases: z.array(alias).default([]),
   providers: z.array(provider).default([]),
   offerings: z.array(offering).default([]),
   benchmarks: z.array(benchmark).default([]),
@@ -156,13 +165,14 @@ export function parseDataset(input: unknown, origin: string): Dataset {
     ...duplicates(dataset.sources.map((s) => s.key), 'sources', 'key'),
     ...duplicates(dataset.creators.map((c) => c.slug), 'creators', 'slug'),
     ...duplicates(dataset.models.map((m) => m.slug), 'models', 'slug'),
+    ...duplicates(dataset.aliases.map((a) => a.alias.trim().toLowerCase()), 'aliases', 'alias'),
     ...duplicates(dataset.providers.map((p) => p.slug), 'providers', 'slug'),
     ...duplicates(dataset.benchmarks.map((b) => b.slug), 'benchmarks', 'slug'),
   ];
   const known = {
     source: new Set(dataset.sources.map((s) => s.key)),
     creator: new Set(dataset.creators.map((c) => c.slug)),
-    model: new Set(dataset.models.map((m) => m.slug)),
+    model: new Set([...dataset.models.map((m) => m.slug), ...dataset.existingModels]),
     provider: new Set(dataset.providers.map((p) => p.slug)),
     benchmark: new Set(dataset.benchmarks.map((b) => b.slug)),
   };
@@ -175,6 +185,10 @@ export function parseDataset(input: unknown, origin: string): Dataset {
   dataset.models.forEach((m, i) => {
     check('creator', m.creator, `models[${i}].creator`);
     check('source', m.source, `models[${i}].source`);
+  });
+  dataset.aliases.forEach((a, i) => {
+    check('model', a.model, `aliases[${i}].model`);
+    check('source', a.source, `aliases[${i}].source`);
   });
   dataset.offerings.forEach((o, i) => {
     check('model', o.model, `offerings[${i}].model`);

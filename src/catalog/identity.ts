@@ -66,6 +66,23 @@ const FAMILY_CREATORS: Record<string, string> = {
 /** Vendor names sometimes written before the family ("meta-llama-3.1-…"): dropped from the key. */
 const LEADING_VENDOR = new Set(['meta', 'mistralai', 'microsoft', 'google', 'nvidia', 'ibm', 'amazon']);
 
+/** Hosts that prefix their own name to a model they serve ("cerebras-llama-4-…", "groq-llama-4-…"): dropped, never a creator. */
+const HOST_PREFIX = new Set(['cerebras', 'groq']);
+
+/** Tiers Anthropic and Google write before or after the version ("claude-4-sonnet", "gemini-flash-1.5"). */
+const CLAUDE_TIERS = new Set(['sonnet', 'opus', 'haiku']);
+const GEMINI_TIERS = new Set(['flash', 'pro']);
+
+/**
+ * A snapshot date at the end of a name: Anthropic's "-20250514", OpenAI's
+ * "-2024-05-13", Vertex's "@20250514". Four-digit suffixes ("-0324", "-2505")
+ * are not read as dates: they name distinct versions as often as snapshots
+ * (DeepSeek V3 vs V3-0324), so only curated aliases join them.
+ */
+const SNAPSHOT = /[-_@](20\d{2})-?(0[1-9]|1[0-2])-?([0-3]\d)$/;
+/** Google's stable version numbers ("gemini-2.0-flash-001"): snapshots of the undated id, as dates are. */
+const VERSION_SNAPSHOT = /-(00\d)$/;
+
 export interface ParsedModelId {
   /** The comparison key, e.g. "llama-3.1-8b-instruct". */
   key: string;
@@ -78,6 +95,12 @@ export interface ParsedModelId {
   creator: string | null;
   /** The last segment as written, lower-cased: a readable slug candidate. */
   lastSegment: string;
+  /** The key without a snapshot date or "-latest": what the lab's undated id reduces to. */
+  undatedKey: string;
+  /** A snapshot the id ends with, if any: a date (YYYYMMDD) or a version ("v001"). */
+  snapshot: string | null;
+  /** True for "-latest" ids: a pointer to whichever snapshot is current. */
+  pointer: boolean;
 }
 
 export function parseModelId(raw: string): ParsedModelId {
@@ -107,11 +130,23 @@ export function parseModelId(raw: string): ParsedModelId {
   }
   const lastSegment = name;
 
+  const dated = SNAPSHOT.exec(name);
+  const versioned = dated ? null : VERSION_SNAPSHOT.exec(name);
+  const snapshot = dated ? `${dated[1]}${dated[2]}${dated[3]}` : versioned ? `v${versioned[1]}` : null;
+  if (dated ?? versioned) name = name.slice(0, (dated ?? versioned)!.index);
+
   let tokens = tokenize(name);
+  if (tokens.length > 1 && HOST_PREFIX.has(tokens[0]!)) tokens = tokens.slice(1);
   if (tokens.length > 1 && LEADING_VENDOR.has(tokens[0]!) && tokens[1] !== 'llama-guard') {
     creator ??= ORG_CREATORS[tokens[0]!] ?? tokens[0]!;
     tokens = tokens.slice(1);
   }
+  tokens = canonicalOrder(tokens);
+  const pointer = tokens.length > 1 && tokens.at(-1) === 'latest';
+  if (pointer) tokens = tokens.slice(0, -1);
+  // "-0" pins the first release of a version: claude-sonnet-4-0 is claude-sonnet-4.
+  const last = tokens.at(-1);
+  if (tokens.length > 1 && last && /^\d+\.0$/.test(last)) tokens[tokens.length - 1] = last.slice(0, -2);
 
   let quantization: string | null = null;
   tokens = tokens.filter((t) => {
@@ -121,14 +156,51 @@ export function parseModelId(raw: string): ParsedModelId {
     return false;
   });
 
-  const key = tokens.join('-');
+  const undatedKey = tokens.join('-');
+  const dateSuffix = snapshot ? `-${snapshot}` : pointer ? '-latest' : '';
+  const key = `${undatedKey}${dateSuffix}`;
   const sized = tokens.some((t) => /^\d+(\.\d+)?b$/.test(t) || /^\d+x\d+b$/.test(t));
   const tags = sized ? tokens.filter((t) => ROUTE_TAGS.has(t)) : [];
-  const untaggedKey = tokens.filter((t) => !tags.includes(t)).join('-');
+  const untaggedKey = `${tokens.filter((t) => !tags.includes(t)).join('-')}${dateSuffix}`;
   variants.push(...tags);
 
   creator ??= FAMILY_CREATORS[tokens[0] ?? ''] ?? null;
-  return { key, untaggedKey, variants, quantization, creator, lastSegment };
+  return { key, untaggedKey, variants, quantization, creator, lastSegment, undatedKey, snapshot, pointer };
+}
+
+/**
+ * The id as written without its snapshot date, "-latest" or "-0" pin:
+ * "claude-sonnet-4-20250514" → "claude-sonnet-4". For naming a model whose
+ * snapshot and undated ids are one (see ModelIndex.canonicalKey).
+ */
+export function undatedSegment(segment: string): string {
+  const parsed = parseModelId(segment);
+  // "claude-3-5-haiku-latest" is claude-3-5-haiku; "claude-sonnet-latest" names no version and keeps its "-latest".
+  let undated = segment.replace(SNAPSHOT, '').replace(VERSION_SNAPSHOT, '');
+  if (/\d/.test(undated.replace(/-latest$/i, ''))) undated = undated.replace(/-latest$/i, '');
+  const unpinned = undated.replace(/-0$/, '');
+  if (unpinned !== undated && parseModelId(unpinned).undatedKey === parsed.undatedKey) undated = unpinned;
+  return undated;
+}
+
+const isVersion = (token: string | undefined) => token !== undefined && /^\d+(\.\d+)*$/.test(token);
+
+/**
+ * One word order per family, the one the lab uses today: "claude-4-sonnet"
+ * and "claude-3.5-sonnet" read as claude-sonnet-4 and claude-sonnet-3.5;
+ * OpenRouter's "gemini-flash-1.5" as gemini-1.5-flash; "deepseek-chat-v3.1"
+ * (OpenRouter's name for the V3 line) as deepseek-v3.1.
+ */
+function canonicalOrder(tokens: string[]): string[] {
+  const [family, second, third] = tokens;
+  if (family === 'claude' && isVersion(second) && third && CLAUDE_TIERS.has(third)) {
+    return [family, third, second!, ...tokens.slice(3)];
+  }
+  if (family === 'gemini' && second && GEMINI_TIERS.has(second) && isVersion(third)) {
+    return [family, third!, second, ...tokens.slice(3)];
+  }
+  if (family === 'deepseek' && second === 'chat' && isVersion(third)) return [family, ...tokens.slice(2)];
+  return tokens;
 }
 
 /**
@@ -173,14 +245,50 @@ export interface Resolution {
  * an alias listed for the model; the exact key; the key without route tags;
  * the key plus "-instruct" when no model has the bare key (providers drop the
  * suffix for chat-tuned open models). Anything else is unresolved.
+ *
+ * Keys are filed canonically: a snapshot ("claude-sonnet-4-20250514") is the
+ * same model as its undated id ("claude-sonnet-4", "claude-sonnet-4-0",
+ * "claude-sonnet-4-latest") when it is the only snapshot of that id any source
+ * knows and no provider prices the two apart. With several snapshots
+ * (gpt-4o-2024-05-13, -08-06, -11-20) each snapshot is its own model and the
+ * undated id stays a model of its own: a pointer whose target moves.
  */
 export class ModelIndex {
   private readonly byKey = new Map<string, string>();
   private readonly byAlias = new Map<string, string>();
+  private readonly snapshots = new Map<string, Set<string>>();
+  private readonly pricedApart: Set<string>;
+
+  /**
+   * @param knownIds every id the import will see (slugs, aliases, provider ids), so the number of snapshots is known up front
+   * @param pricedApart undated keys a provider lists at a different price than their snapshot
+   */
+  constructor(knownIds: Iterable<string> = [], pricedApart: Iterable<string> = []) {
+    for (const id of knownIds) {
+      const { snapshot, undatedKey } = parseModelId(id);
+      if (!snapshot) continue;
+      if (!this.snapshots.has(undatedKey)) this.snapshots.set(undatedKey, new Set());
+      this.snapshots.get(undatedKey)!.add(snapshot);
+    }
+    this.pricedApart = new Set(pricedApart);
+  }
+
+  /** The key a model is filed under (see the class comment). */
+  canonicalKey(parsed: ParsedModelId): string {
+    if (parsed.pointer) return parsed.undatedKey;
+    if (!parsed.snapshot) return parsed.key;
+    const onlySnapshot = (this.snapshots.get(parsed.undatedKey)?.size ?? 1) <= 1 && !this.pricedApart.has(parsed.undatedKey);
+    return onlySnapshot ? parsed.undatedKey : parsed.key;
+  }
+
+  /** Snapshots known for an undated key, oldest first. */
+  snapshotsOf(undatedKey: string): string[] {
+    return [...(this.snapshots.get(undatedKey) ?? [])].sort();
+  }
 
   /** Registers a model under the key of its slug; returns false if that key already names another model. */
   addModel(slug: string): boolean {
-    const { key } = parseModelId(slug);
+    const key = this.canonicalKey(parseModelId(slug));
     const existing = this.byKey.get(key);
     if (existing && existing !== slug) return false;
     this.byKey.set(key, slug);
@@ -189,15 +297,20 @@ export class ModelIndex {
 
   addAlias(alias: string, slug: string): void {
     this.byAlias.set(alias.trim().toLowerCase(), slug);
-    const { key } = parseModelId(alias);
+    const key = this.canonicalKey(parseModelId(alias));
     if (!this.byKey.has(key)) this.byKey.set(key, slug);
+  }
+
+  /** The model an alias names, if it is a listed alias. */
+  aliasTarget(alias: string): string | undefined {
+    return this.byAlias.get(alias.trim().toLowerCase());
   }
 
   resolve(raw: string): Resolution | null {
     const parsed = parseModelId(raw);
-    const alias = this.byAlias.get(raw.trim().toLowerCase());
+    const alias = this.aliasTarget(raw);
     if (alias) return { slug: alias, rule: 'alias', parsed };
-    const exact = this.byKey.get(parsed.key);
+    const exact = this.byKey.get(this.canonicalKey(parsed));
     if (exact) return { slug: exact, rule: 'key', parsed: { ...parsed, variants: parsed.variants.filter((v) => !parsed.key.split('-').includes(v)) } };
     const untagged = this.byKey.get(parsed.untaggedKey);
     if (untagged) return { slug: untagged, rule: 'without-route-tags', parsed };

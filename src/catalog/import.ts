@@ -4,10 +4,11 @@ import { type Dataset, parseDataset } from './dataset.js';
 import { loadDataset } from './datasets.js';
 import { ProviderRegistry } from './providers.js';
 import type { SourceBundle } from './records.js';
-import { resolveBundles, type UnresolvedRoute } from './resolve.js';
+import { type KnownCatalog, type Merge, type Pointer, resolveBundles, type UnresolvedRoute } from './resolve.js';
 import { readCurated } from './sources/curated.js';
 import { readGenaiPrices } from './sources/genai-prices.js';
 import { readModelsDevDirectory } from './sources/models-dev-directory.js';
+import { readShippedLabs } from './sources/models-dev-labs.js';
 import { readTokenlens } from './sources/tokenlens.js';
 
 /**
@@ -25,6 +26,12 @@ export interface ImportReport {
   written: ApplyReport;
   unresolved: UnresolvedRoute[];
   resolvedBy: Record<string, number>;
+  /** Models the database held twice, now one (resolve.ts). */
+  merges: Merge[];
+  /** Undated ids with several snapshots, kept as models of their own. */
+  pointers: Pointer[];
+  /** Models no source names: named from their slug until curated. */
+  namedFromId: string[];
   warnings: string[];
   durationMs: number;
 }
@@ -33,13 +40,16 @@ export type Progress = (step: string, done: number, total: number) => void;
 
 export async function runImport(db: Db, request: ImportRequest, onProgress: Progress = () => {}): Promise<ImportReport> {
   const started = new Date();
-  const { dataset, unresolved, resolvedBy, warnings } = await buildDataset(request, onProgress);
-  const written = await applyDataset(db, dataset, { importer: request.importer, now: started, onProgress });
+  const { dataset, unresolved, resolvedBy, merges, pointers, namedFromId, warnings } = await buildDataset(db, request, onProgress);
+  const written = await applyDataset(db, dataset, { importer: request.importer, now: started, merges, onProgress });
   const report: ImportReport = {
     importer: request.importer,
     written,
     unresolved,
     resolvedBy,
+    merges,
+    pointers,
+    namedFromId,
     warnings,
     durationMs: Date.now() - started.getTime(),
   };
@@ -50,12 +60,28 @@ export async function runImport(db: Db, request: ImportRequest, onProgress: Prog
   return report;
 }
 
-async function buildDataset(request: ImportRequest, onProgress: Progress) {
+/** The models and aliases the database holds: every import resolves against them. */
+async function knownCatalog(db: Db): Promise<KnownCatalog> {
+  const models = await db
+    .selectFrom('models')
+    .innerJoin('creators', 'creators.id', 'models.creator_id')
+    .select(['models.slug', 'creators.slug as creator'])
+    .execute();
+  const aliases = await db
+    .selectFrom('model_aliases')
+    .innerJoin('models', 'models.id', 'model_aliases.model_id')
+    .select(['model_aliases.alias', 'models.slug'])
+    .execute();
+  return { models, aliases };
+}
+
+async function buildDataset(db: Db, request: ImportRequest, onProgress: Progress) {
   if (request.importer === 'seed-page') {
-    return { dataset: await loadDataset('seed-page'), unresolved: [], resolvedBy: {}, warnings: [] };
+    const dataset = await loadDataset('seed-page');
+    return { dataset, unresolved: [], resolvedBy: {}, merges: [], pointers: [], namedFromId: [], warnings: [] };
   }
   const providers = await ProviderRegistry.load();
-  const bundles: SourceBundle[] = [await readCurated()];
+  const bundles: SourceBundle[] = [await readCurated(), await readShippedLabs()];
   if (request.importer === 'catalog') {
     onProgress('reading packages', 0, 2);
     bundles.push(readGenaiPrices(providers));
@@ -64,8 +90,9 @@ async function buildDataset(request: ImportRequest, onProgress: Progress) {
   } else {
     bundles.push(await readModelsDevDirectory(request.directory, providers, (done, total) => onProgress('reading files', done, total)));
   }
-  const resolved = resolveBundles(request.importer, bundles);
+  const resolved = resolveBundles(request.importer, bundles, await knownCatalog(db));
   // The same validation as a shipped dataset: a broken reference aborts before any write.
   const dataset: Dataset = parseDataset(resolved.dataset, `${request.importer} import`);
-  return { dataset, unresolved: resolved.unresolved, resolvedBy: resolved.rules, warnings: resolved.warnings };
+  const { unresolved, merges, pointers, namedFromId, warnings } = resolved;
+  return { dataset, unresolved, resolvedBy: resolved.rules, merges, pointers, namedFromId, warnings };
 }

@@ -14,7 +14,7 @@ export interface SourceRecord {
 }
 
 /** Model facts a source states; absent means the source does not say. */
-export type ModelFacts = Partial<Omit<DatasetModel, 'slug' | 'creator' | 'aliases' | 'source' | 'capabilities'>> & {
+export type ModelFacts = Partial<Omit<DatasetModel, 'slug' | 'creator' | 'source' | 'capabilities'>> & {
   capabilities?: Partial<DatasetModel['capabilities']>;
 };
 
@@ -77,9 +77,17 @@ export interface BenchmarkRecord {
   source: string;
 }
 
+/** Another id of a model, as a source states it (a lab's docs, a provider's listing). */
+export interface AliasRecord {
+  alias: string;
+  model: string;
+  source: string;
+}
+
 export interface SourceBundle {
   sources: SourceRecord[];
   models: ModelDefinition[];
+  aliases: AliasRecord[];
   routes: RouteRecord[];
   benchmarks: BenchmarkRecord[];
   scores: ScoreRecord[];
@@ -88,5 +96,5 @@ export interface SourceBundle {
 }
 
 export function emptyBundle(): SourceBundle {
-  return { sources: [], models: [], routes: [], benchmarks: [], scores: [], warnings: [] };
+  return { sources: [], models: [], aliases: [], routes: [], benchmarks: [], scores: [], warnings: [] };
 }

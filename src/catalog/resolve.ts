@@ -1,5 +1,5 @@
 import type { Dataset, DatasetModel } from './dataset.js';
-import { ModelIndex, parseModelId, type ResolutionRule } from './identity.js';
+import { ModelIndex, parseModelId, type ResolutionRule, undatedSegment } from './identity.js';
 import { toSlug } from './providers.js';
 import type { ModelDefinition, ModelFacts, RouteRecord, SourceBundle } from './records.js';
 
@@ -17,111 +17,177 @@ export interface UnresolvedRoute {
   reason: string;
 }
 
+/** What the database already holds: resolution starts from it, so import order never changes a slug. */
+export interface KnownCatalog {
+  models: { slug: string; creator: string }[];
+  aliases: { alias: string; slug: string }[];
+}
+
+export const EMPTY_CATALOG: KnownCatalog = { models: [], aliases: [] };
+
+/** A model the database holds that is the same model as another: its routes, prices, scores and aliases move there. */
+export interface Merge {
+  from: string;
+  into: string;
+  reason: string;
+}
+
+/** An undated id with several snapshots: its own model, whose target moves (gpt-4o). */
+export interface Pointer {
+  slug: string;
+  snapshots: string[];
+}
+
 export interface Resolved {
   dataset: Dataset;
   unresolved: UnresolvedRoute[];
   /** How many routes each rule resolved (plus "defined" for routes that created their model). */
   rules: Record<ResolutionRule | 'base-model' | 'new-model', number>;
+  merges: Merge[];
+  pointers: Pointer[];
+  /** Models no source names: their name is the slug title-cased. */
+  namedFromId: string[];
   warnings: string[];
+}
+
+/** Where a name came from, best first: curated, a lab's own file, the lab's own API listing, any listing. */
+enum NameRank {
+  Curated,
+  Lab,
+  FirstParty,
+  Listing,
 }
 
 type ModelDraft = {
   slug: string;
   creator: string;
   facts: ModelFacts;
-  aliases: Set<string>;
+  /** Names sources give, with their rank and whether the id they named reduces to this model's own key. */
+  names: { name: string; rank: NameRank; exact: boolean }[];
+  aliases: Map<string, string>;
   source: string;
   /** Release dates provider listings give; the model's is the earliest (listings come later). */
   listedReleaseDates: string[];
 };
 
+const normalise = (id: string) => id.trim().toLowerCase();
+
 /**
  * Turns source bundles into one Dataset: every route assigned to exactly one
  * model, by explicit link (base_model), alias or key (identity.ts), or — for
  * a provider's own models, or ids naming their creator — as a new model.
- * Earlier bundles win where facts conflict, so pass the most trusted first.
+ * The database's models and aliases are resolved against first, so their
+ * slugs stay; two of them that the rules now know to be one model are
+ * reported as a merge. Earlier bundles win where facts conflict, so pass the
+ * most trusted first.
  */
-export function resolveBundles(name: string, bundles: SourceBundle[]): Resolved {
-  const index = new ModelIndex();
-  const models = new Map<string, ModelDraft>();
+export function resolveBundles(name: string, bundles: SourceBundle[], known: KnownCatalog = EMPTY_CATALOG): Resolved {
+  const definitions = bundles.flatMap((b, i) => b.models.map((definition) => ({ definition, rank: i === 0 ? NameRank.Curated : NameRank.Lab })));
+  const routes = bundles.flatMap((b) => b.routes);
   const rules: Resolved['rules'] = { alias: 0, key: 0, 'without-route-tags': 0, 'instruct-suffix': 0, 'base-model': 0, 'new-model': 0 };
   const unresolved: UnresolvedRoute[] = [];
   const warnings = bundles.flatMap((b) => b.warnings);
 
-  const define = (definition: ModelDefinition) => {
-    const existing = models.get(definition.slug) ?? models.get(index.resolve(definition.slug)?.slug ?? '');
-    if (existing) {
-      mergeFacts(existing.facts, definition.facts);
-      definition.aliases.forEach((a) => existing.aliases.add(a));
-      return existing;
-    }
-    const draft: ModelDraft = {
-      slug: definition.slug,
-      creator: definition.creator.slug,
-      facts: structuredClone(definition.facts),
-      aliases: new Set(definition.aliases),
-      source: definition.source,
-      listedReleaseDates: [],
-    };
-    models.set(draft.slug, draft);
-    index.addModel(draft.slug);
+  // Aliases a source states outright decide identity; the snapshot rule only counts the ids they leave open.
+  const stated = new Map<string, { model: string; source: string }>();
+  for (const { definition } of definitions) for (const alias of definition.aliases) stated.set(normalise(alias), { model: definition.slug, source: definition.source });
+  for (const b of bundles) for (const a of b.aliases) stated.set(normalise(a.alias), { model: a.model, source: a.source });
+  const statedKeys = new Set([...stated.keys()].map((alias) => parseModelId(alias).key));
+  const ids = [
+    ...definitions.map(({ definition }) => definition.slug),
+    ...routes.map((r) => r.providerModelId),
+    ...known.models.map((m) => m.slug),
+    ...known.aliases.map((a) => a.alias),
+  ].filter((id) => !statedKeys.has(parseModelId(id).key));
+  const index = new ModelIndex(ids, pricedApart(routes));
+  for (const [alias, { model }] of stated) index.addAlias(alias, model);
+
+  const merges: Merge[] = [];
+  const mergedInto = new Map<string, string>();
+  const follow = (slug: string): string => {
+    for (let hops = 0; mergedInto.has(slug) && hops < 10; hops++) slug = mergedInto.get(slug)!;
+    return slug;
+  };
+  const existing = new Map<string, string>();
+  for (const a of known.aliases) if (!index.aliasTarget(a.alias)) index.addAlias(a.alias, a.slug);
+  for (const m of [...known.models].sort((a, b) => slugPreference(a.slug) - slugPreference(b.slug) || a.slug.length - b.slug.length || a.slug.localeCompare(b.slug))) {
+    const target = index.aliasTarget(m.slug);
+    const into = target && target !== m.slug ? target : index.addModel(m.slug) ? null : index.resolve(m.slug)!.slug;
+    if (into) {
+      mergedInto.set(m.slug, into);
+      merges.push({ from: m.slug, into, reason: target ? `"${m.slug}" is an alias of "${into}"` : `"${m.slug}" and "${into}" are one model by the identity rules` });
+    } else existing.set(m.slug, m.creator);
+  }
+
+  const statedModels = new Set([...stated.values()].map((s) => follow(s.model)));
+  const drafts = new Map<string, ModelDraft>();
+  const draftFor = (slug: string, creator: string, source: string): ModelDraft => {
+    const found = drafts.get(slug);
+    if (found) return found;
+    const draft: ModelDraft = { slug, creator, facts: {}, names: [], aliases: new Map(), source, listedReleaseDates: [] };
+    drafts.set(slug, draft);
+    index.addModel(slug);
     return draft;
   };
+  /** The model an id names: one already drafted or in the database, else null. */
+  const modelFor = (id: string): { slug: string; rule: ResolutionRule } | null => {
+    const resolution = index.resolve(id);
+    if (!resolution) return null;
+    const slug = follow(resolution.slug);
+    return drafts.has(slug) || existing.has(slug) || statedModels.has(slug) ? { slug, rule: resolution.rule } : null;
+  };
+  const addName = (draft: ModelDraft, id: string, name: string | undefined, rank: NameRank) => {
+    // A listing that gives its id as the name ("@cf/deepseek-ai/deepseek-math-7b-instruct") names nothing.
+    if (name && !name.includes('/') && !name.startsWith('@')) draft.names.push({ name, rank, exact: parseModelId(id).undatedKey === parseModelId(draft.slug).undatedKey });
+  };
 
-  for (const bundle of bundles) for (const definition of bundle.models) define(definition);
-  for (const draft of models.values()) for (const alias of draft.aliases) index.addAlias(alias, draft.slug);
+  for (const { definition, rank } of definitions) {
+    const target = modelFor(definition.slug);
+    const slug = target?.slug ?? uniqueSlug(drafts, preferredSlug(definition.slug, index));
+    const draft = draftFor(slug, definition.creator.slug, definition.source);
+    if (definition.slug !== slug) draft.aliases.set(normalise(definition.slug), definition.source);
+    const { name: definedName, ...facts } = definition.facts;
+    addName(draft, definition.slug, definedName, rank);
+    mergeFacts(draft.facts, facts);
+    for (const alias of definition.aliases) draft.aliases.set(normalise(alias), definition.source);
+  }
 
   // A provider's own listing names its models best; then ids that carry an
   // organisation (Hugging Face style); bare aggregator ids last.
-  const routes = bundles.flatMap((b) => b.routes);
   const rank = (r: RouteRecord) => (r.provider.firstPartyCreator ? 0 : r.providerModelId.includes('/') ? 1 : 2);
   const ordered = routes.map((route, i) => ({ route, i })).sort((a, b) => rank(a.route) - rank(b.route) || a.i - b.i);
 
   const offerings = new Map<string, Dataset['offerings'][number]>();
   for (const { route } of ordered) {
     const parsed = parseModelId(route.providerModelId);
-    let slug: string | null = null;
-    if (route.baseModel && models.has(route.baseModel)) {
-      slug = route.baseModel;
-      rules['base-model']++;
+    const linked = route.baseModel ? modelFor(route.baseModel) : null;
+    const target = linked ? { slug: linked.slug, rule: 'base-model' as const } : modelFor(route.providerModelId);
+    // The lab that made the weights, as the id names it; the host only when the id names none (its own models).
+    const creator = parsed.creator ?? route.provider.firstPartyCreator;
+    let draft: ModelDraft;
+    if (target) {
+      draft = draftFor(target.slug, existing.get(target.slug) ?? toSlug(creator ?? 'unknown'), route.source);
+      rules[target.rule]++;
+    } else if (creator) {
+      draft = draftFor(uniqueSlug(drafts, preferredSlug(parsed.lastSegment, index)), toSlug(creator), route.source);
+      rules['new-model']++;
     } else {
-      const resolution = index.resolve(route.providerModelId);
-      if (resolution) {
-        slug = resolution.slug;
-        rules[resolution.rule]++;
-      } else {
-        const creator = route.provider.firstPartyCreator ?? parsed.creator;
-        if (!creator) {
-          unresolved.push({
-            provider: route.provider.slug,
-            providerModelId: route.providerModelId,
-            reason: 'no known model matches and the id names no creator',
-          });
-          continue;
-        }
-        slug = define({
-          slug: uniqueSlug(models, modelSlugFrom(parsed.lastSegment)),
-          creator: { slug: toSlug(creator) },
-          facts: {},
-          aliases: [],
-          source: route.source,
-        }).slug;
-        rules['new-model']++;
-      }
+      unresolved.push({ provider: route.provider.slug, providerModelId: route.providerModelId, reason: 'no known model matches and the id names no creator' });
+      continue;
     }
-    const model = models.get(slug)!;
-    const { releaseDate, ...listed } = route.facts;
-    if (releaseDate) model.listedReleaseDates.push(releaseDate);
-    mergeFacts(model.facts, { ...listed, contextWindow: route.contextWindow ?? undefined, maxOutputTokens: route.maxOutputTokens ?? undefined });
+    const { releaseDate, name: listedName, ...listed } = route.facts;
+    addName(draft, route.providerModelId, listedName, route.provider.firstPartyCreator === draft.creator ? NameRank.FirstParty : NameRank.Listing);
+    if (releaseDate) draft.listedReleaseDates.push(releaseDate);
+    mergeFacts(draft.facts, { ...listed, contextWindow: route.contextWindow ?? undefined, maxOutputTokens: route.maxOutputTokens ?? undefined });
 
     const key = `${route.provider.slug}\u0000${route.providerModelId}`;
-    const existing = offerings.get(key);
-    if (existing) {
-      if (existing.prices.length === 0) existing.prices = route.prices.map((p) => ({ ...p, currency: 'USD', source: route.source }));
+    const existingOffering = offerings.get(key);
+    if (existingOffering) {
+      if (existingOffering.prices.length === 0) existingOffering.prices = route.prices.map((p) => ({ ...p, currency: 'USD', source: route.source }));
       continue;
     }
     offerings.set(key, {
-      model: slug,
+      model: draft.slug,
       provider: route.provider.slug,
       providerModelId: route.providerModelId,
       quantization: parsed.quantization,
@@ -134,16 +200,39 @@ export function resolveBundles(name: string, bundles: SourceBundle[]): Resolved 
     });
   }
 
+  // Stated aliases whose model exists, and the slugs of merged models: they keep resolving.
+  const aliases = new Map<string, { model: string; source: string }>();
+  for (const draft of drafts.values()) for (const [alias, source] of draft.aliases) aliases.set(alias, { model: draft.slug, source });
+  for (const [alias, { model, source }] of stated) {
+    const slug = follow(model);
+    if (drafts.has(slug) || existing.has(slug)) aliases.set(alias, { model: slug, source });
+    else warnings.push(`alias "${alias}" names "${model}", which no source defines: not recorded`);
+  }
+  for (const merge of merges) {
+    const into = follow(merge.into);
+    if (!drafts.has(into) && !existing.has(into)) warnings.push(`cannot merge "${merge.from}" into "${merge.into}": no source defines it`);
+  }
+
   const providers = new Map(routes.map((r) => [r.provider.slug, r.provider]));
+  const namedFromId: string[] = [];
+  const datasetModels = [...drafts.values()].map((m) => {
+    const model = toDatasetModel(m);
+    if (m.names.length === 0) namedFromId.push(m.slug);
+    return model;
+  });
   const usedSources = new Set<string>();
   const dataset: Dataset = {
     name,
     description: `Resolved from ${bundles.flatMap((b) => b.sources.map((s) => s.name)).join('; ')}`,
     sources: [],
-    creators: [...creatorSources(models)]
+    creators: [...creatorSources(drafts)]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([slug, source]) => ({ slug, name: CREATOR_NAMES[slug] ?? titleCase(slug), website: null, source })),
-    models: [...models.values()].map((m) => toDatasetModel(m)),
+    models: datasetModels,
+    existingModels: [...existing.keys()].filter((slug) => !drafts.has(slug)),
+    aliases: [...aliases]
+      .filter(([alias, { model }]) => alias !== model)
+      .map(([alias, { model, source }]) => ({ alias, model, source })),
     providers: [...providers.values()].map((p) => ({
       slug: p.slug,
       name: p.name,
@@ -153,14 +242,56 @@ export function resolveBundles(name: string, bundles: SourceBundle[]): Resolved 
     })),
     offerings: [...offerings.values()],
     benchmarks: bundles.flatMap((b) => b.benchmarks).map((b) => ({ ...b, description: null })),
-    scores: bundles.flatMap((b) => b.scores).map((s) => ({ ...s, measuredOn: null, selfReported: true })),
+    scores: bundles
+      .flatMap((b) => b.scores)
+      .map((s) => ({ ...s, model: follow(index.aliasTarget(s.model) ?? s.model), measuredOn: null, selfReported: true })),
   };
-  for (const s of [...dataset.creators, ...dataset.models, ...dataset.providers, ...dataset.offerings, ...dataset.benchmarks, ...dataset.scores]) {
+  for (const s of [...dataset.creators, ...dataset.models, ...dataset.aliases, ...dataset.providers, ...dataset.offerings, ...dataset.benchmarks, ...dataset.scores]) {
     usedSources.add(s.source);
   }
   for (const o of dataset.offerings) for (const p of o.prices) usedSources.add(p.source);
   dataset.sources = dedupe(bundles.flatMap((b) => b.sources), (s) => s.key).filter((s) => usedSources.has(s.key));
-  return { dataset, unresolved, rules, warnings };
+  const pointers = [...drafts.values()]
+    .map((d) => ({ slug: d.slug, snapshots: index.snapshotsOf(parseModelId(d.slug).undatedKey) }))
+    .filter((p) => p.snapshots.length > 1 && parseModelId(p.slug).snapshot === null);
+  return { dataset, unresolved, rules, merges: merges.filter((m) => drafts.has(follow(m.into)) || existing.has(follow(m.into))).map((m) => ({ ...m, into: follow(m.into) })), pointers, namedFromId, warnings };
+}
+
+/** Slugs that read as the lab's undated name sort first when two database models turn out to be one. */
+function slugPreference(slug: string): number {
+  const parsed = parseModelId(slug);
+  if (/-\d$/.test(slug) && parsed.snapshot === null && !/\d\.\d$|-\d+b$/.test(slug)) return 2;
+  return parsed.snapshot || parsed.pointer || slug.endsWith('-0') ? 1 : 0;
+}
+
+/**
+ * Undated keys a provider lists at a different price under its undated id
+ * than under a snapshot ("gpt-4o" and "gpt-4o-2024-05-13" on OpenAI):
+ * differently priced snapshots are different models, whatever the number of
+ * snapshots. Regional listings of one snapshot (Bedrock's "global." and
+ * "regional.") are one group and never count.
+ */
+function pricedApart(routes: RouteRecord[]): string[] {
+  const groups = new Map<string, Map<string, Set<string>>>();
+  for (const route of routes) {
+    const parsed = parseModelId(route.providerModelId);
+    if (route.deprecated || parsed.variants.length > 0) continue;
+    // Today's price: the latest dated change, else the undated one (which holds until the first change).
+    const dated = route.prices.filter((p) => p.effectiveFrom !== null).sort((a, b) => a.effectiveFrom!.localeCompare(b.effectiveFrom!));
+    const price = dated.at(-1) ?? route.prices[0];
+    if (!price) continue;
+    const key = `${route.provider.slug}\u0000${parsed.undatedKey}`;
+    if (!groups.has(key)) groups.set(key, new Map());
+    const group = groups.get(key)!;
+    const snapshot = parsed.snapshot ?? 'undated';
+    if (!group.has(snapshot)) group.set(snapshot, new Set());
+    group.get(snapshot)!.add(`${Number(price.inputPerMTok)}/${Number(price.outputPerMTok)}`);
+  }
+  const apart = (group: Map<string, Set<string>>) => {
+    const sets = [...group.values()];
+    return sets.some((a, i) => sets.slice(i + 1).some((b) => ![...a].some((price) => b.has(price))));
+  };
+  return [...groups].filter(([, group]) => apart(group)).map(([key]) => key.split('\u0000')[1]!);
 }
 
 /** Each creator with the source of the first model that named it: the creator is known on that source's word. */
@@ -187,11 +318,11 @@ function mergeFacts(target: ModelFacts, source: ModelFacts): void {
   }
 }
 
-function toDatasetModel(m: ModelDraft): DatasetModel {
+function toDatasetModel(m: ModelDraft): Omit<DatasetModel, 'aliases'> {
   const f = m.facts;
   return {
     slug: m.slug,
-    name: f.name ?? titleCase(m.slug),
+    name: bestName(m.names) ?? titleCase(m.slug),
     family: f.family ?? null,
     creator: m.creator,
     releaseDate: f.releaseDate ?? [...m.listedReleaseDates].sort()[0] ?? null,
@@ -218,9 +349,27 @@ function toDatasetModel(m: ModelDraft): DatasetModel {
     status: f.status ?? 'active',
     deprecationDate: f.deprecationDate ?? null,
     lastReviewed: f.lastReviewed ?? null,
-    aliases: [...m.aliases],
     source: m.source,
   };
+}
+
+/**
+ * The name a source gives for the model's own id (not for a mode or a dated
+ * alias: "Grok 4.20", not "Grok 4.20 (Non-Reasoning)"), then the best-ranked
+ * source, then one written as a name ("GPT-4o") over one written as an id
+ * ("gpt 4o"); a "(latest)" tag names the pointer, not the model.
+ */
+function bestName(names: ModelDraft['names']): string | null {
+  const written = (name: string) => (/^[A-Z]/.test(name) ? 2 : 0) + (/[A-Z]/.test(name) ? 1 : 0);
+  const best = [...names].sort((a, b) => Number(b.exact) - Number(a.exact) || a.rank - b.rank || written(b.name) - written(a.name))[0];
+  return best ? best.name.replace(/\s*\((?:latest)\)\s*$/i, '').trim() : null;
+}
+
+/** A readable slug for a new model: the undated id when its snapshot and undated ids are one model. */
+function preferredSlug(id: string, index: ModelIndex): string {
+  const parsed = parseModelId(id);
+  const canonical = index.canonicalKey(parsed);
+  return modelSlugFrom(canonical === parsed.undatedKey ? undatedSegment(parsed.lastSegment) : parsed.lastSegment);
 }
 
 /** A route priced at zero is a free tier (rate-limited), not a list price. */
@@ -238,7 +387,7 @@ function modelSlugFrom(lastSegment: string): string {
   return slug || toSlug(lastSegment);
 }
 
-function uniqueSlug(models: Map<string, ModelDraft>, slug: string): string {
+function uniqueSlug(models: Map<string, unknown>, slug: string): string {
   if (!models.has(slug)) return slug;
   for (let n = 2; ; n++) if (!models.has(`${slug}-${n}`)) return `${slug}-${n}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelIndex, parseModelId } from '../../src/catalog/identity.js';
+import { ModelIndex, parseModelId, undatedSegment } from '../../src/catalog/identity.js';
 
 describe('parseModelId', () => {
   it.each([
@@ -14,8 +14,18 @@ describe('parseModelId', () => {
     ['Qwen/Qwen2.5-72B-Instruct', 'qwen-2.5-72b-instruct', 'alibaba'],
     ['qwen2-5-vl-72b-instruct', 'qwen-2.5-vl-72b-instruct', 'alibaba'],
     ['mistralai/Mistral-7B-Instruct-v0.3', 'mistral-7b-instruct-0.3', 'mistral'],
-    ['claude-3-5-sonnet-20241022', 'claude-3.5-sonnet-20241022', 'anthropic'],
-    ['anthropic/claude-3.5-sonnet-20241022', 'claude-3.5-sonnet-20241022', 'anthropic'],
+    ['claude-3-5-sonnet-20241022', 'claude-sonnet-3.5-20241022', 'anthropic'],
+    ['anthropic/claude-3.5-sonnet-20241022', 'claude-sonnet-3.5-20241022', 'anthropic'],
+    ['claude-4-sonnet', 'claude-sonnet-4', 'anthropic'],
+    ['claude-sonnet-4-0', 'claude-sonnet-4', 'anthropic'],
+    ['us.anthropic.claude-sonnet-4-20250514-v1:0', 'claude-sonnet-4-20250514', 'anthropic'],
+    ['claude-sonnet-4@20250514', 'claude-sonnet-4-20250514', 'anthropic'],
+    ['claude-4-1-opus', 'claude-opus-4.1', 'anthropic'],
+    ['google/gemini-flash-1.5-8b', 'gemini-1.5-flash-8b', 'google'],
+    ['deepseek/deepseek-chat-v3-0324', 'deepseek-3-0324', 'deepseek'],
+    ['cerebras-llama-4-maverick-17b-128e-instruct', 'llama-4-maverick-17b-128e-instruct', 'meta'],
+    ['groq-llama-4-maverick-17b-128e-instruct', 'llama-4-maverick-17b-128e-instruct', 'meta'],
+    ['gpt-4o-2024-05-13', 'gpt-4o-20240513', 'openai'],
     ['deepseek-ai/DeepSeek-V3', 'deepseek-3', 'deepseek'],
     ['gpt-4o-mini', 'gpt-4o-mini', 'openai'],
     ['o3-mini', 'o-3-mini', 'openai'],
@@ -43,6 +53,53 @@ describe('parseModelId', () => {
       expect(parsed.untaggedKey).toBe(parsed.key);
       expect(parsed.variants).toEqual([]);
     }
+  });
+});
+
+describe('snapshots and pointers', () => {
+  it('reads dated, versioned and "-latest" ids against their undated key', () => {
+    expect(parseModelId('claude-sonnet-4-20250514')).toMatchObject({ undatedKey: 'claude-sonnet-4', snapshot: '20250514', pointer: false });
+    expect(parseModelId('gpt-4o-2024-08-06')).toMatchObject({ undatedKey: 'gpt-4o', snapshot: '20240806' });
+    expect(parseModelId('gemini-2.0-flash-001')).toMatchObject({ undatedKey: 'gemini-2.0-flash', snapshot: 'v001' });
+    expect(parseModelId('claude-3-5-haiku-latest')).toMatchObject({ undatedKey: 'claude-haiku-3.5', pointer: true });
+    // Four-digit suffixes name versions as often as snapshots: never read as dates.
+    expect(parseModelId('deepseek-v3-0324')).toMatchObject({ undatedKey: 'deepseek-3-0324', snapshot: null });
+  });
+
+  it('joins an undated id to its only snapshot, and keeps several snapshots apart', () => {
+    const ids = ['claude-sonnet-4', 'claude-sonnet-4-20250514', 'gpt-4o', 'gpt-4o-2024-05-13', 'gpt-4o-2024-08-06'];
+    const index = new ModelIndex(ids);
+    index.addModel('claude-sonnet-4');
+    index.addModel('gpt-4o');
+    for (const id of ['claude-sonnet-4-20250514', 'anthropic/claude-sonnet-4', 'claude-4-sonnet', 'claude-sonnet-4-0', 'claude-sonnet-4-latest']) {
+      expect(index.resolve(id)?.slug, id).toBe('claude-sonnet-4');
+    }
+    expect(index.resolve('gpt-4o-2024-05-13')).toBeNull();
+    expect(index.resolve('openai/gpt-4o')?.slug).toBe('gpt-4o');
+    expect(index.snapshotsOf('gpt-4o')).toEqual(['20240513', '20240806']);
+  });
+
+  it('keeps a snapshot a provider prices apart from its undated id', () => {
+    const index = new ModelIndex(['o3', 'o3-2025-04-16'], ['o-3']);
+    index.addModel('o3');
+    expect(index.resolve('o3-2025-04-16')).toBeNull();
+  });
+
+  it('never joins different versions or sizes', () => {
+    const index = new ModelIndex(['claude-opus-4', 'claude-opus-4-1', 'gemini-1.5-flash', 'gemini-1.5-flash-8b', 'deepseek-v3']);
+    for (const slug of ['claude-opus-4', 'gemini-1.5-flash', 'deepseek-v3']) index.addModel(slug);
+    expect(index.resolve('claude-opus-4-1')).toBeNull();
+    expect(index.resolve('claude-4-1-opus')).toBeNull();
+    expect(index.resolve('gemini-1.5-flash-8b')).toBeNull();
+    expect(index.resolve('deepseek-v3-0324')).toBeNull();
+    expect(index.resolve('deepseek-v3.1')).toBeNull();
+  });
+
+  it('names a joined model by its undated id', () => {
+    expect(undatedSegment('claude-sonnet-4-20250514')).toBe('claude-sonnet-4');
+    expect(undatedSegment('claude-sonnet-4-0')).toBe('claude-sonnet-4');
+    expect(undatedSegment('claude-3-5-haiku-latest')).toBe('claude-3-5-haiku');
+    expect(undatedSegment('claude-sonnet-latest')).toBe('claude-sonnet-latest');
   });
 });
 

@@ -45,11 +45,9 @@ export async function readCurated(): Promise<SourceBundle> {
       source: sourceKey(row.source_name!, orNull(row.source_url), orNull(row.retrieved)),
     });
   }
-  const bySlug = new Map(bundle.models.map((m) => [m.slug, m]));
+  // An alias may name any model a source defines (curated, a lab file, a provider listing); one no source defines is reported at import.
   for (const row of await table('aliases.csv')) {
-    const model = bySlug.get(row.model_slug!);
-    if (!model) throw new Error(`data/curated/aliases.csv: alias "${row.alias}" names unknown model "${row.model_slug}"`);
-    model.aliases.push(row.alias!);
+    bundle.aliases.push({ alias: row.alias!, model: row.model_slug!, source: sourceKey(row.source_name!) });
   }
   for (const row of await table('benchmark-definitions.csv')) {
     bundle.benchmarks.push({

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { ORG_CREATORS } from '../identity.js';
 import { type ProviderRegistry, toSlug } from '../providers.js';
-import { emptyBundle, type SourceBundle } from '../records.js';
+import { emptyBundle, type SourceBundle, type SourceRecord } from '../records.js';
 import { type ModelsDevEntry, normaliseModelsDevEntry } from './models-dev-entry.js';
 import { routeFromEntry } from './models-dev-routes.js';
 
@@ -36,7 +36,6 @@ export async function readModelsDevDirectory(
   const bundle = emptyBundle();
   bundle.sources.push(source);
 
-  const labFiles = (await isDirectory(path.join(root, 'models'))) ? await tomlFiles(path.join(root, 'models')) : [];
   const providerIds = (await readdir(path.join(root, 'providers'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   const routeFiles = (
     await Promise.all(
@@ -46,29 +45,9 @@ export async function readModelsDevDirectory(
       }),
     )
   ).flat();
-  const total = labFiles.length + routeFiles.length;
-  let done = 0;
-
-  const labs = new Map<string, { entry: Toml; slug: string }>();
-  for (const file of labFiles) {
-    const relative = path.relative(path.join(root, 'models'), file).replace(/\.toml$/, '').split(path.sep).join('/');
-    const [lab, ...rest] = relative.split('/');
-    const entry = await readToml(root, file);
-    const slug = toSlug(rest.join('-'));
-    const normalised = normaliseModelsDevEntry(entry as ModelsDevEntry, relative);
-    bundle.warnings.push(...normalised.warnings);
-    labs.set(relative, { entry, slug });
-    if (!normalised.notALanguageModel) {
-      bundle.models.push({
-        slug,
-        creator: { slug: ORG_CREATORS[lab!] ?? toSlug(lab!) },
-        facts: { ...normalised.facts, contextWindow: normalised.contextWindow, maxOutputTokens: normalised.maxOutputTokens },
-        aliases: [],
-        source: source.key,
-      });
-    }
-    onFile(++done, total);
-  }
+  const labs = await readLabFiles(root, bundle, source.key, (done, labTotal) => onFile(done, labTotal + routeFiles.length));
+  const total = labs.size + routeFiles.length;
+  let done = labs.size;
 
   const providerMeta = new Map<string, Toml>();
   for (const id of providerIds) {
@@ -94,6 +73,45 @@ export async function readModelsDevDirectory(
     onFile(++done, total);
   }
   return bundle;
+}
+
+type LabFiles = Map<string, { entry: Toml; slug: string }>;
+
+/**
+ * The lab files alone (models/<lab>/<model>.toml): each the lab's own
+ * definition of a model, its name and creator. Used for a models.dev
+ * checkout and for the copy the default catalog ships (data/models-dev/).
+ */
+export async function readModelsDevLabs(directory: string, source: SourceRecord): Promise<SourceBundle> {
+  const bundle = emptyBundle();
+  bundle.sources.push(source);
+  await readLabFiles(path.resolve(directory), bundle, source.key);
+  return bundle;
+}
+
+async function readLabFiles(root: string, bundle: SourceBundle, source: string, onFile: (done: number, total: number) => void = () => {}): Promise<LabFiles> {
+  const labFiles = (await isDirectory(path.join(root, 'models'))) ? await tomlFiles(path.join(root, 'models')) : [];
+  const labs: LabFiles = new Map();
+  for (const file of labFiles) {
+    const relative = path.relative(path.join(root, 'models'), file).replace(/\.toml$/, '').split(path.sep).join('/');
+    const [lab, ...rest] = relative.split('/');
+    const entry = await readToml(root, file);
+    const slug = toSlug(rest.join('-'));
+    const normalised = normaliseModelsDevEntry(entry as ModelsDevEntry, relative);
+    bundle.warnings.push(...normalised.warnings);
+    labs.set(relative, { entry, slug });
+    if (!normalised.notALanguageModel) {
+      bundle.models.push({
+        slug,
+        creator: { slug: ORG_CREATORS[lab!] ?? toSlug(lab!) },
+        facts: { ...normalised.facts, contextWindow: normalised.contextWindow, maxOutputTokens: normalised.maxOutputTokens },
+        aliases: [],
+        source,
+      });
+    }
+    onFile(labs.size, labFiles.length);
+  }
+  return labs;
 }
 
 /** The lab's definition under the route's own fields; tables merge one level deep. */
