@@ -101,6 +101,8 @@ export interface ParsedModelId {
   snapshot: string | null;
   /** True for "-latest" ids: a pointer to whichever snapshot is current. */
   pointer: boolean;
+  /** True when the id writes its words in another order than the lab ("claude-4-sonnet"). */
+  reordered: boolean;
 }
 
 export function parseModelId(raw: string): ParsedModelId {
@@ -141,7 +143,9 @@ export function parseModelId(raw: string): ParsedModelId {
     creator ??= ORG_CREATORS[tokens[0]!] ?? tokens[0]!;
     tokens = tokens.slice(1);
   }
-  tokens = canonicalOrder(tokens);
+  const ordered = canonicalOrder(tokens);
+  const reordered = ordered !== tokens;
+  tokens = ordered;
   const pointer = tokens.length > 1 && tokens.at(-1) === 'latest';
   if (pointer) tokens = tokens.slice(0, -1);
   // "-0" pins the first release of a version: claude-sonnet-4-0 is claude-sonnet-4.
@@ -165,7 +169,7 @@ export function parseModelId(raw: string): ParsedModelId {
   variants.push(...tags);
 
   creator ??= FAMILY_CREATORS[tokens[0] ?? ''] ?? null;
-  return { key, untaggedKey, variants, quantization, creator, lastSegment, undatedKey, snapshot, pointer };
+  return { key, untaggedKey, variants, quantization, creator, lastSegment, undatedKey, snapshot, pointer, reordered };
 }
 
 /**

@@ -72,7 +72,14 @@ async function knownCatalog(db: Db): Promise<KnownCatalog> {
     .innerJoin('models', 'models.id', 'model_aliases.model_id')
     .select(['model_aliases.alias', 'models.slug'])
     .execute();
-  return { models, aliases };
+  const routes = await db
+    .selectFrom('offerings')
+    .innerJoin('providers', 'providers.id', 'offerings.provider_id')
+    .innerJoin('models', 'models.id', 'offerings.model_id')
+    .where('offerings.provider_model_id', 'is not', null)
+    .select(['providers.slug as provider', 'offerings.provider_model_id as providerModelId', 'models.slug'])
+    .execute();
+  return { models, aliases, routes: routes.map((r) => ({ ...r, providerModelId: r.providerModelId! })) };
 }
 
 async function buildDataset(db: Db, request: ImportRequest, onProgress: Progress) {

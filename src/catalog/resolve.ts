@@ -21,9 +21,11 @@ export interface UnresolvedRoute {
 export interface KnownCatalog {
   models: { slug: string; creator: string }[];
   aliases: { alias: string; slug: string }[];
+  /** Each route's model as the database holds it: a model all of whose routes now resolve to one other model is that model. */
+  routes: { provider: string; providerModelId: string; slug: string }[];
 }
 
-export const EMPTY_CATALOG: KnownCatalog = { models: [], aliases: [] };
+export const EMPTY_CATALOG: KnownCatalog = { models: [], aliases: [], routes: [] };
 
 /** A model the database holds that is the same model as another: its routes, prices, scores and aliases move there. */
 export interface Merge {
@@ -110,7 +112,9 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
   };
   const existing = new Map<string, string>();
   for (const a of known.aliases) if (!index.aliasTarget(a.alias)) index.addAlias(a.alias, a.slug);
-  for (const m of [...known.models].sort((a, b) => slugPreference(a.slug) - slugPreference(b.slug) || a.slug.length - b.slug.length || a.slug.localeCompare(b.slug))) {
+  const knownSlugs = new Set(known.models.map((m) => m.slug));
+  const preference = (slug: string) => slugPreference(slug, knownSlugs);
+  for (const m of [...known.models].sort((a, b) => preference(a.slug) - preference(b.slug) || a.slug.length - b.slug.length || a.slug.localeCompare(b.slug))) {
     const target = index.aliasTarget(m.slug);
     const into = target && target !== m.slug ? target : index.addModel(m.slug) ? null : index.resolve(m.slug)!.slug;
     if (into) {
@@ -200,6 +204,22 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
     });
   }
 
+  // A database model no rule names (an earlier import's "-2") whose routes all belong to one model now is that model.
+  const routesNow = new Map([...offerings.values()].map((o) => [`${o.provider}\u0000${o.providerModelId}`, o.model]));
+  const routesBefore = new Map<string, Set<string>>();
+  for (const r of known.routes) {
+    const now = routesNow.get(`${r.provider}\u0000${r.providerModelId}`);
+    if (!routesBefore.has(r.slug)) routesBefore.set(r.slug, new Set());
+    routesBefore.get(r.slug)!.add(now ?? '');
+  }
+  for (const [slug, targets] of routesBefore) {
+    const [into] = targets;
+    if (targets.size !== 1 || !into || into === slug || drafts.has(slug) || mergedInto.has(slug) || !existing.has(slug)) continue;
+    mergedInto.set(slug, into);
+    existing.delete(slug);
+    merges.push({ from: slug, into, reason: `every route of "${slug}" is a route of "${into}"` });
+  }
+
   // Stated aliases whose model exists, and the slugs of merged models: they keep resolving.
   const aliases = new Map<string, { model: string; source: string }>();
   for (const draft of drafts.values()) for (const [alias, source] of draft.aliases) aliases.set(alias, { model: draft.slug, source });
@@ -257,11 +277,18 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
   return { dataset, unresolved, rules, merges: merges.filter((m) => drafts.has(follow(m.into)) || existing.has(follow(m.into))).map((m) => ({ ...m, into: follow(m.into) })), pointers, namedFromId, warnings };
 }
 
-/** Slugs that read as the lab's undated name sort first when two database models turn out to be one. */
-function slugPreference(slug: string): number {
+/**
+ * When two database models turn out to be one, the slug kept is the one that
+ * reads as the lab's undated name: not a "-2" left by an earlier import, not
+ * reordered, not dated or pinned.
+ */
+function slugPreference(slug: string, known: Set<string>): number {
+  // "claude-sonnet-4-20250514-2" is an artefact; "claude-opus-4-1" (after claude-opus-4) is a version.
+  const artefact = /^(.+)-\d+$/.exec(slug);
+  if (artefact && known.has(artefact[1]!) && !/-\d{1,2}$/.test(artefact[1]!)) return 3;
   const parsed = parseModelId(slug);
-  if (/-\d$/.test(slug) && parsed.snapshot === null && !/\d\.\d$|-\d+b$/.test(slug)) return 2;
-  return parsed.snapshot || parsed.pointer || slug.endsWith('-0') ? 1 : 0;
+  if (parsed.reordered) return 2;
+  return parsed.snapshot || parsed.pointer || undatedSegment(slug) !== slug ? 1 : 0;
 }
 
 /**
