@@ -10,6 +10,7 @@ import type {
   ScoreRow,
   SourceRow,
 } from './database.js';
+import { modelsByReference } from './queries/model-references.js';
 import { currentPrices } from './queries/prices.js';
 
 /**
@@ -24,6 +25,24 @@ export function createLoaders(db: Db) {
     modelsBySlug: new DataLoader<string, ModelRow | null>(async (slugs) =>
       oneEach(slugs, await db.selectFrom('models').selectAll().where('slug', 'in', slugs).execute(), (r) => r.slug),
     ),
+    /** The models any known id names (slug, alias, provider model id): one, none, or several when the id is ambiguous. */
+    modelsByReference: new DataLoader<string, ModelRow[]>(async (references) => modelsByReference(db, references)),
+    /** Every other id of a model: its aliases and its routes' provider ids, sorted. */
+    aliasesByModelId: new DataLoader<number, string[]>(async (modelIds) => {
+      const aliases = await db.selectFrom('model_aliases').select(['model_id', 'alias']).where('model_id', 'in', modelIds).execute();
+      const routes = await db
+        .selectFrom('offerings')
+        .select(['model_id', 'provider_model_id as alias'])
+        .where('model_id', 'in', modelIds)
+        .where('provider_model_id', 'is not', null)
+        .execute();
+      // One entry per id, case aside: a provider's spelling ("meta-llama/Llama-3.1-8B-Instruct") over the stored lower case.
+      return groupEach(modelIds, [...routes, ...aliases], (r) => r.model_id).map((rows) => {
+        const byKey = new Map<string, string>();
+        for (const { alias } of rows) if (!byKey.has(alias!.toLowerCase())) byKey.set(alias!.toLowerCase(), alias!);
+        return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+      });
+    }),
     creatorsById: new DataLoader<number, CreatorRow | null>(async (ids) =>
       oneEach(ids, await db.selectFrom('creators').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
     ),

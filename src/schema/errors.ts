@@ -21,3 +21,8 @@ export function badUserInput(error: ZodError): GraphQLError {
 export function userInputError(message: string, argumentPath: (string | number)[]): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentPath } });
 }
+
+/** An id two models claim (two providers using one id for different models): the client must pick a slug. */
+export function ambiguousModel(reference: string, slugs: string[], argumentPath: (string | number)[]): GraphQLError {
+  return userInputError(`"${reference}" names more than one model: ${slugs.map((s) => `"${s}"`).join(' and ')}. Use one of these slugs.`, argumentPath);
+}
