@@ -12,20 +12,27 @@ import { Decimal } from './decimal.js';
  * loaders primed so GraphQL fields under a comparison cost no more SQL.
  */
 
-/** Models by slug or id, through the request's loaders (one statement per kind of reference). */
+/**
+ * The models each reference names — any known id (slug, alias, provider
+ * model id) or a node id — through the request's loaders: none when unknown,
+ * several when an id is ambiguous.
+ */
 export async function loadModels(
   { loaders }: Context,
-  refs: ({ slug: string } | { id: number })[],
-): Promise<(ModelRow | null)[]> {
-  const rows = await Promise.all(
-    refs.map((ref) => ('slug' in ref ? loaders.modelsBySlug.load(ref.slug) : loaders.modelsById.load(ref.id))),
+  refs: ({ reference: string } | { id: number })[],
+): Promise<ModelRow[][]> {
+  const found = await Promise.all(
+    refs.map(async (ref) => {
+      if ('reference' in ref) return loaders.modelsByReference.load(ref.reference);
+      const row = await loaders.modelsById.load(ref.id);
+      return row ? [row] : [];
+    }),
   );
-  for (const row of rows) {
-    if (!row) continue;
+  for (const row of found.flat()) {
     loaders.modelsById.prime(row.id, row);
     loaders.modelsBySlug.prime(row.slug, row);
   }
-  return rows;
+  return found;
 }
 
 export async function loadModelFacts(
@@ -76,11 +83,12 @@ export async function loadModelFacts(
     sourceId: model.source_id,
     routes: routes
       .filter((r) => r.offering.model_id === model.id)
-      .map(({ offering, provider, price }) => ({
+      .map(({ offering, provider, price, purchasable }) => ({
         offeringId: offering.id,
         provider: { id: provider.id, slug: provider.slug, name: provider.name, status: provider.status },
         status: offering.status,
         variants: offering.variants,
+        purchasable,
         input: price?.input_per_mtok == null ? null : Decimal.from(price.input_per_mtok),
         output: price?.output_per_mtok == null ? null : Decimal.from(price.output_per_mtok),
         priceSourceId: price?.source_id ?? null,

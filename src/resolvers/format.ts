@@ -63,6 +63,11 @@ export function points(value: Decimal): string {
   return value.toFixed(1);
 }
 
+/** "1 provider", "5 providers". */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** "A", "A and B", "A, B, and C". */
 export function list(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';

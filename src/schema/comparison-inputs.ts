@@ -52,7 +52,7 @@ export const VerdictWeightsInput = builder.inputType('VerdictWeightsInput', {
   fields: (t) => ({
     quality: t.float({ description: 'Shared benchmark results.', validate: { min: 0 } }),
     cost: t.float({ description: 'Monthly cost at the traffic.', validate: { min: 0 } }),
-    availability: t.float({ description: 'Routes that can be bought today.', validate: { min: 0 } }),
+    availability: t.float({ description: 'Providers the model can be bought from today.', validate: { min: 0 } }),
     context: t.float({ description: 'Context window.', validate: { min: 0 } }),
   }),
   validate: [

@@ -17,7 +17,7 @@ import { capabilityLabel, tokenWindow } from '../resolvers/format.js';
 import type { Context } from '../context.js';
 import { builder } from './builder.js';
 import { BlendInput, inputShareFrom, TrafficInput, trafficFrom, VerdictWeightsInput, weightsFrom } from './comparison-inputs.js';
-import { userInputError } from './errors.js';
+import { ambiguousModel, userInputError } from './errors.js';
 import { parseGlobalIntId } from './pagination.js';
 import { Capability } from './model.js';
 import { BenchmarkRef, ModelRef, OfferingRef, ProviderRef, SourceRef } from './refs.js';
@@ -99,7 +99,7 @@ const RoutePriceRef = builder.objectRef<RoutePrice>('RoutePrice').implement({
 });
 
 const ModelCostRef = builder.objectRef<Comparison['costs'][number]>('ModelCost').implement({
-  description: 'What one compared model costs. Only active routes with a known price count as cheapest.',
+  description: 'What one compared model costs. Only purchasable routes (active route, active provider, not a free tier) with a known price count as cheapest.',
   fields: (t) => ({
     model: t.field({ type: ModelRef, description: 'The model.', resolve: (c, _a, ctx) => loadModel(ctx, c.modelId) }),
     cheapestInput: t.field({ type: RoutePriceRef, nullable: true, description: 'Lowest input price and its route; null when unknown.', resolve: (c) => c.cheapestInput }),
@@ -123,8 +123,14 @@ const ModelCostRef = builder.objectRef<Comparison['costs'][number]>('ModelCost')
       resolve: (c, _a, { loaders }) => (c.routeOfferingId === null ? null : loaders.offeringsById.load(c.routeOfferingId)),
     }),
     routeCount: t.exposeInt('routeCount', { description: 'Tracked routes: every listed offering, priced or not, deprecated included.' }),
-    activeRouteCount: t.exposeInt('activeRouteCount', { description: 'Routes that can be bought today (active route on an active provider).' }),
-    pricedRouteCount: t.exposeInt('pricedRouteCount', { description: 'Active routes with a known price.' }),
+    activeRouteCount: t.exposeInt('activeRouteCount', {
+      description: 'Purchasable routes: active route on an active provider, not a rate-limited free tier. One provider may sell a model on several; see providerCount.',
+    }),
+    pricedRouteCount: t.exposeInt('pricedRouteCount', { description: 'Purchasable routes with a known price.' }),
+    providerCount: t.exposeInt('providerCount', {
+      description:
+        'Distinct providers the model can be bought from today (with at least one purchasable route): the availability signal of the verdict, scorecard and tradeoffs. Several routes on one provider count once.',
+    }),
     note: t.exposeString('note', { nullable: true, description: 'Said plainly when the cost is unknown.' }),
   }),
 });
@@ -231,7 +237,7 @@ const VerdictWeightsRef = builder.objectRef<Comparison['weights']>('VerdictWeigh
   fields: (t) => ({
     quality: t.exposeFloat('quality', { description: 'Shared benchmark results.' }),
     cost: t.exposeFloat('cost', { description: 'Monthly cost at the traffic.' }),
-    availability: t.exposeFloat('availability', { description: 'Routes that can be bought today.' }),
+    availability: t.exposeFloat('availability', { description: 'Providers the model can be bought from today.' }),
     context: t.exposeFloat('context', { description: 'Context window.' }),
   }),
 });
@@ -243,7 +249,7 @@ const VerdictScoreRef = builder.objectRef<DimensionScores & { dominated: boolean
     total: t.float({ nullable: true, description: 'Weighted total over the signals weighed.', resolve: (s) => s.total }),
     quality: t.float({ nullable: true, description: 'Shared benchmarks, relative to the compared models.', resolve: (s) => s.scores.quality }),
     cost: t.float({ nullable: true, description: 'Cheapest monthly cost over this one’s.', resolve: (s) => s.scores.cost }),
-    availability: t.float({ nullable: true, description: 'Active routes over the most of any compared model.', resolve: (s) => s.scores.availability }),
+    availability: t.float({ nullable: true, description: 'Providers to buy from over the most of any compared model.', resolve: (s) => s.scores.availability }),
     context: t.float({ nullable: true, description: 'Context window over the largest.', resolve: (s) => s.scores.context }),
     dominated: t.exposeBoolean('dominated', { description: 'Another model is as good on every signal and better on one.' }),
   }),
@@ -383,36 +389,35 @@ const ComparisonRef = builder.objectRef<ComparisonShape>('Comparison').implement
   }),
 });
 
-/** A slug, or a Model node id ("TW9kZWw6MQ=="). */
-function parseModelRef(ref: string): { slug: string } | { id: number } | null {
-  if (/^[a-z0-9][a-z0-9.-]*$/.test(ref)) return { slug: ref };
+/** A Model node id ("TW9kZWw6MQ=="), or any other id a model is known by. */
+function parseModelRef(ref: string): { reference: string } | { id: number } {
   try {
     const { typename, id } = decodeGlobalID(ref);
-    if (typename === 'Model') return { id: parseGlobalIntId(id) };
+    if (typename === 'Model' && /^\d+$/.test(id)) return { id: parseGlobalIntId(id) };
   } catch {
-    // Not a node id either: reported as unknown below.
+    // Not a node id: a slug, an alias or a provider's model id.
   }
-  return null;
+  return { reference: ref };
 }
 
-/** Resolves the `models` argument, naming the first reference that finds nothing. */
+/** Resolves the `models` argument, naming the first reference that finds nothing or names two models. */
 export async function resolveModels(context: Context, refs: string[], argument: string): Promise<ModelRow[]> {
-  const parsed = refs.map(parseModelRef);
-  const rows = await loadModels(context, parsed.map((p) => p ?? { slug: '' }));
-  const missing = rows.findIndex((row) => row === null);
-  if (missing >= 0) {
-    const path = refs.length > 1 || argument === 'models' ? [argument, missing] : [argument];
-    throw userInputError(`Unknown model "${refs[missing]}": no model has this slug or id.`, path);
-  }
+  const found = await loadModels(context, refs.map(parseModelRef));
+  const path = (i: number) => (refs.length > 1 || argument === 'models' ? [argument, i] : [argument]);
+  const rows = found.map((candidates, i) => {
+    if (candidates.length === 0) throw userInputError(`Unknown model "${refs[i]}": no model has this slug, alias or provider id.`, path(i));
+    if (candidates.length > 1) throw ambiguousModel(refs[i]!, candidates.map((m) => m.slug), path(i));
+    return candidates[0]!;
+  });
   const seen = new Map<number, number>();
   rows.forEach((row, i) => {
-    const earlier = seen.get(row!.id);
+    const earlier = seen.get(row.id);
     if (earlier !== undefined) {
       throw userInputError(`"${refs[i]}" and "${refs[earlier]}" are the same model; compare distinct models.`, [argument, i]);
     }
-    seen.set(row!.id, i);
+    seen.set(row.id, i);
   });
-  return rows as ModelRow[];
+  return rows;
 }
 
 function distinct(values: string[]): boolean {

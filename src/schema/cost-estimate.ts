@@ -35,7 +35,9 @@ const RouteCostRef = builder.objectRef<RouteCost>('RouteCost').implement({
       description: 'USD a month at the traffic; null when a price the traffic needs is unknown.',
       resolve: (r) => r.monthlyCost?.toString() ?? null,
     }),
-    purchasable: t.exposeBoolean('purchasable', { description: 'An active route on an active provider: can be chosen as cheapest.' }),
+    purchasable: t.exposeBoolean('purchasable', {
+      description: 'An active route on an active provider, not a rate-limited free tier: can be chosen as cheapest.',
+    }),
     note: t.string({ nullable: true, description: 'Why this route cannot be the cheapest, if it cannot.', resolve: routeCaveat }),
   }),
 });

@@ -3,6 +3,7 @@ import type { ModelRow } from '../db/database.js';
 import { CAPABILITY_COLUMNS, countModels, findModels } from '../db/queries/models.js';
 import { formatCutoff } from '../resolvers/cutoff.js';
 import { builder } from './builder.js';
+import { ambiguousModel } from './errors.js';
 import { connectionArgsSchema, OrderDirection, parseGlobalIntId, withTotalCount } from './pagination.js';
 import { CreatorRef, ModelRef, OfferingRef, ScoreRef, SourceRef } from './refs.js';
 
@@ -50,6 +51,11 @@ builder.node(ModelRef, {
   loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.modelsById.load(id))),
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "llama-3.1-8b-instruct".' }),
+    aliases: t.stringList({
+      description:
+        'Every other id this model is known by: dated snapshots, former slugs, Hugging Face repos and each provider\'s own model id. Any of them finds the model in `model(slug:)`, `comparison` and `costEstimate`.',
+      resolve: async (model, _args, { loaders }) => (await loaders.aliasesByModelId.load(model.id)).filter((id) => id.toLowerCase() !== model.slug),
+    }),
     name: t.exposeString('name', { description: 'Display name, e.g. "Llama 3.1 8B Instruct".' }),
     family: t.exposeString('family', { nullable: true, description: 'The model family, e.g. "Llama 3.1".' }),
     creator: t.field({
@@ -144,11 +150,13 @@ const ModelFilter = builder.inputType('ModelFilter', {
     minContextWindow: t.int({ description: 'Only models with at least this many tokens of context.', validate: { min: 1 } }),
     maxInputPerMTok: t.field({
       type: 'Decimal',
-      description: 'Only models whose cheapest input price (USD per 1M tokens) is at most this. Unknown prices never pass.',
+      description:
+        'Only models whose cheapest input price (USD per 1M tokens) on a purchasable route (active route, active provider, not a free tier) is at most this. Unknown prices never pass.',
     }),
     maxOutputPerMTok: t.field({
       type: 'Decimal',
-      description: 'Only models whose cheapest output price (USD per 1M tokens) is at most this. Unknown prices never pass.',
+      description:
+        'Only models whose cheapest output price (USD per 1M tokens) on a purchasable route (active route, active provider, not a free tier) is at most this. Unknown prices never pass.',
     }),
   }),
 });
@@ -159,8 +167,8 @@ const ModelOrderField = builder.enumType('ModelOrderField', {
     NAME: { value: 'name', description: 'Display name.' },
     RELEASE_DATE: { value: 'releaseDate', description: 'First public release.' },
     CONTEXT_WINDOW: { value: 'contextWindow', description: 'Context window in tokens.' },
-    CHEAPEST_INPUT_PRICE: { value: 'cheapestInput', description: 'Cheapest active input price in force now.' },
-    CHEAPEST_OUTPUT_PRICE: { value: 'cheapestOutput', description: 'Cheapest active output price in force now.' },
+    CHEAPEST_INPUT_PRICE: { value: 'cheapestInput', description: 'Cheapest input price in force now on a purchasable route.' },
+    CHEAPEST_OUTPUT_PRICE: { value: 'cheapestOutput', description: 'Cheapest output price in force now on a purchasable route.' },
   } as const,
 });
 
@@ -176,9 +184,14 @@ builder.queryFields((t) => ({
   model: t.field({
     type: ModelRef,
     nullable: true,
-    description: 'One model by slug, or null when the catalog has none by that slug.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, { loaders }) => loaders.modelsBySlug.load(slug),
+    description:
+      'One model by any id it is known by: its slug, an alias (a dated snapshot, a former slug) or a provider\'s model id ("claude-sonnet-4-20250514", "anthropic/claude-sonnet-4", "meta-llama/Llama-3.1-8B-Instruct"). Null when no model has that id; BAD_USER_INPUT when two models share it.',
+    args: { slug: t.arg.string({ required: true, description: 'A slug, alias or provider model id (case is ignored).' }) },
+    resolve: async (_root, { slug }, { loaders }) => {
+      const candidates = await loaders.modelsByReference.load(slug);
+      if (candidates.length > 1) throw ambiguousModel(slug, candidates.map((m) => m.slug), ['slug']);
+      return candidates[0] ?? null;
+    },
   }),
   models: t.connection({
     type: ModelRef,

@@ -89,6 +89,9 @@ describe('the numbers on the page', () => {
     ]);
     expect(costOf(M1).routeCount).toBe(5);
     expect(costOf(M8).routeCount).toBe(6);
+    // One route per provider on this page: 5 providers each to buy from.
+    expect(costOf(M1).providerCount).toBe(5);
+    expect(costOf(M8).providerCount).toBe(5);
   });
 
   it('both have structured outputs, neither vision', () => {
@@ -141,9 +144,11 @@ describe('where the page is wrong, the API is right', () => {
 
   it('does not claim broader coverage for the 8B: its extra route is on a deprecated provider', () => {
     expect(page.tradeoffs[1].reasons.join(' ')).not.toMatch(/broader provider coverage/);
-    expect(page.scorecard.find((r: any) => r.signal === 'Provider routes').values.map((v: any) => v.text)).toEqual([
-      '5 tracked',
-      '6 tracked, 5 active',
+    // The row ranks providers to buy from (several routes on one provider count once), and says so.
+    expect(page.scorecard.find((r: any) => r.signal === 'Provider routes').values.map((v: any) => [v.text, v.best])).toEqual([
+      ['5 tracked', true],
+      ['6 tracked, 5 providers to buy from', true],
     ]);
+    expect(page.verdict.reasons).toContain('Every compared model can be bought from 5 providers: availability does not separate them.');
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { BenchmarkFact, ModelFacts, ProviderFact, RouteFact } from '../../src/resolvers/comparison/facts.js';
 import { Decimal } from '../../src/resolvers/decimal.js';
+import { purchasableAsInDatabase } from './seed-facts.js';
 
 /** Random but well-formed comparison facts, for property tests. */
 
@@ -28,14 +29,17 @@ const BENCHMARKS: BenchmarkFact[] = [
 let offeringSeq = 1;
 let scoreSeq = 1;
 
-const route: fc.Arbitrary<Omit<RouteFact, 'offeringId'>> = fc.record({
-  provider: fc.constantFrom(...PROVIDERS),
-  status: fc.constantFrom('active', 'active', 'active', 'deprecated', 'retired') as fc.Arbitrary<RouteFact['status']>,
-  variants: fc.constantFrom([], [], ['turbo'], ['free']),
-  input: fc.option(price, { nil: null, freq: 4 }),
-  output: fc.option(price, { nil: null, freq: 4 }),
-  priceSourceId: fc.constant(1),
-});
+const route: fc.Arbitrary<Omit<RouteFact, 'offeringId'>> = fc
+  .record({
+    provider: fc.constantFrom(...PROVIDERS),
+    status: fc.constantFrom('active', 'active', 'active', 'deprecated', 'retired') as fc.Arbitrary<RouteFact['status']>,
+    variants: fc.constantFrom<string[]>([], [], ['turbo'], ['free']),
+    input: fc.option(price, { nil: null, freq: 4 }),
+    output: fc.option(price, { nil: null, freq: 4 }),
+    priceSourceId: fc.constant(1),
+  })
+  // `purchasable` as the database would decide it for these facts.
+  .map((r) => ({ ...r, purchasable: purchasableAsInDatabase(r) }));
 
 const capability = fc.constantFrom(true, false, null);
 

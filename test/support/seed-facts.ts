@@ -20,13 +20,31 @@ export const PROVIDERS = {
   groq: provider(8, 'GroqCloud'),
 };
 
+/**
+ * What the database's one rule (src/db/queries/purchasable.ts) says of a
+ * hand-made route: active route, active provider, not a free tier. In the app
+ * `purchasable` only ever comes from SQL;
+ * test/integration/purchasable-catalog.test.ts checks this mirror against the
+ * SQL on every route of the real catalog.
+ */
+export function purchasableAsInDatabase(route: Pick<RouteFact, 'status' | 'provider' | 'variants'>): boolean {
+  return route.status === 'active' && route.provider.status === 'active' && !route.variants.includes('free');
+}
+
 let nextOffering = 1;
-export function route(p: ProviderFact, input: string | null = null, output: string | null = null, status: RouteFact['status'] = 'active'): RouteFact {
+export function route(
+  p: ProviderFact,
+  input: string | null = null,
+  output: string | null = null,
+  status: RouteFact['status'] = 'active',
+  variants: string[] = [],
+): RouteFact {
   return {
     offeringId: nextOffering++,
     provider: p,
     status,
-    variants: [],
+    variants,
+    purchasable: purchasableAsInDatabase({ status, provider: p, variants }),
     input: input === null ? null : Decimal.from(input),
     output: output === null ? null : Decimal.from(output),
     priceSourceId: input === null && output === null ? null : 1,

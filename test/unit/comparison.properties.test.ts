@@ -43,10 +43,28 @@ describe('comparison properties', () => {
     );
   });
 
+  it('only purchasable routes are ever the cheapest, and providers are counted once each', () => {
+    fc.assert(
+      fc.property(modelsArbitrary(), traffic, (models, t) => {
+        for (const model of models) {
+          const cost = modelCost(model, t, Decimal.from('0.5'));
+          const route = (id: number | null | undefined) => model.routes.find((r) => r.offeringId === id);
+          for (const id of [cost.cheapestInput?.offeringId, cost.cheapestOutput?.offeringId, cost.routeOfferingId]) {
+            if (id != null) expect(route(id)!.purchasable).toBe(true);
+          }
+          const providers = new Set(model.routes.filter((r) => r.purchasable).map((r) => r.provider.id));
+          expect(cost.providerCount).toBe(providers.size);
+          expect(cost.providerCount).toBeLessThanOrEqual(cost.activeRouteCount);
+          expect(cost.activeRouteCount).toBeLessThanOrEqual(cost.routeCount);
+        }
+      }),
+    );
+  });
+
   it('cost is linear in traffic, exactly', () => {
     fc.assert(
       fc.property(price, price, traffic, traffic, fc.bigInt({ min: 0n, max: 1000n }), (input, output, a, b, k) => {
-        const route = { offeringId: 1, provider: { id: 1, slug: 'p', name: 'P', status: 'active' as const }, status: 'active' as const, variants: [], input, output, priceSourceId: null };
+        const route = { offeringId: 1, provider: { id: 1, slug: 'p', name: 'P', status: 'active' as const }, status: 'active' as const, variants: [], purchasable: true, input, output, priceSourceId: null };
         const sum = { inputTokens: a.inputTokens + b.inputTokens, outputTokens: a.outputTokens + b.outputTokens };
         expect(monthlyCostOnRoute(route, sum)!.equals(monthlyCostOnRoute(route, a)!.plus(monthlyCostOnRoute(route, b)!))).toBe(true);
         const scaled = { inputTokens: a.inputTokens * k, outputTokens: a.outputTokens * k };

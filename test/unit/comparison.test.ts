@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareModels } from '../../src/resolvers/comparison/compare.js';
-import { routeCosts } from '../../src/resolvers/comparison/costs.js';
+import { routeCaveat, routeCosts } from '../../src/resolvers/comparison/costs.js';
 import { DEFAULT_WEIGHTS, type ModelFacts } from '../../src/resolvers/comparison/facts.js';
 import { Decimal } from '../../src/resolvers/decimal.js';
 import { BFCL, MMLU_PRO, PROVIDERS, route, seedPageModels } from '../support/seed-facts.js';
@@ -129,12 +129,80 @@ it('compares more than two models with n-way wording', () => {
 
 it('a free, rate-limited tier is shown but never the cheapest route', () => {
   const [m1, m8] = seedPageModels();
-  m8.routes.push({ ...route(PROVIDERS.together, '0', '0'), variants: ['free'] });
+  m8.routes.push(route(PROVIDERS.together, '0', '0', 'active', ['free']));
   const c = compareModels([m1, m8], options);
   expect(c.costs[1]!.monthlyCost!.toString()).toBe('28.5');
   const listed = routeCosts(m8.routes, options.traffic);
   const free = listed.find((r) => r.route.variants.includes('free'))!;
   expect(free.purchasable).toBe(false);
+});
+
+describe('availability is counted in providers', () => {
+  it('providerCount counts distinct providers with a purchasable route: two active routes on one provider count once', () => {
+    const [m1] = seedPageModels();
+    m1.routes = [
+      route(PROVIDERS.groq, '0.1', '0.2'),
+      route(PROVIDERS.groq, '0.05', '0.1', 'active', ['instant']),
+      route(PROVIDERS.groq, '0.01', '0.01', 'deprecated'),
+      route(PROVIDERS.together, '0', '0', 'active', ['free']),
+      route(PROVIDERS.octoai, '0.01', '0.01'),
+    ];
+    const c = compareModels([m1, seedPageModels()[1]], options);
+    expect(c.costs[0]).toMatchObject({ routeCount: 5, activeRouteCount: 2, pricedRouteCount: 2, providerCount: 1 });
+    expect(c.costs[0]!.cheapestOutput!.perMTok.toString()).toBe('0.1');
+  });
+
+  it('the verdict’s availability signal uses providerCount, not the number of routes', () => {
+    const [m1, m8] = seedPageModels();
+    // Three routes on one provider against two routes on two providers.
+    m1.routes = [route(PROVIDERS.groq, '0.1', '0.2'), route(PROVIDERS.groq, '0.1', '0.2', 'active', ['instant']), route(PROVIDERS.groq, '0.1', '0.2', 'active', ['turbo'])];
+    m8.routes = [route(PROVIDERS.groq, '0.1', '0.2'), route(PROVIDERS.together, '0.1', '0.2')];
+    const c = compareModels([m1, m8], { ...options, weights: { quality: 0, cost: 0, availability: 1, context: 0 } });
+    expect(c.costs.map((x) => [x.activeRouteCount, x.providerCount])).toEqual([[3, 1], [2, 2]]);
+    expect(c.verdict.scores.map((s) => s.scores.availability)).toEqual([0.5, 1]);
+    expect(c.verdict.recommendedModelId).toBe(2);
+    expect(c.verdict.reasons).toContain('Llama 3.1 8B Instruct can be bought from 2 providers against 1 for Llama 3.2 1B Instruct.');
+    expect(c.tradeoffs[1]!.reasons).toContain(
+      'Llama 3.1 8B Instruct has broader provider coverage (2 providers to buy from today, against 1) for fallback and procurement flexibility.',
+    );
+    expect(c.tradeoffs[0]!.reasons.join(' ')).not.toMatch(/broader provider coverage/);
+    expect(c.scorecard.find((r) => r.signal === 'Provider routes')!.values.map((v) => [v.text, v.best])).toEqual([
+      ['3 tracked, 1 provider to buy from', false],
+      ['2 tracked', true],
+    ]);
+  });
+
+  it('the same number of providers is said as a tie, whatever the number of routes', () => {
+    const [m1, m8] = seedPageModels();
+    m1.routes = [route(PROVIDERS.groq, '0.1', '0.2'), route(PROVIDERS.groq, '0.1', '0.2', 'active', ['instant'])];
+    m8.routes = [route(PROVIDERS.together, '0.1', '0.2')];
+    const c = compareModels([m1, m8], options);
+    expect(c.verdict.scores.map((s) => s.scores.availability)).toEqual([1, 1]);
+    expect(c.verdict.reasons).toContain('Every compared model can be bought from 1 provider: availability does not separate them.');
+  });
+
+  it('the FAQ names each provider once, marked only when none of its routes can be bought', () => {
+    const [m1, m8] = seedPageModels();
+    m1.routes = [
+      route(PROVIDERS.groq, '0.1', '0.2', 'deprecated'),
+      route(PROVIDERS.groq, '0.1', '0.2'),
+      route(PROVIDERS.together, '0', '0', 'active', ['free']),
+      route(PROVIDERS.fireworks, null, null, 'deprecated'),
+    ];
+    const where = compareModels([m1, m8], options).faq.find((f) => f.question.startsWith('Where can I run'))!.answer;
+    expect(where).toContain('Llama 3.2 1B Instruct is available on GroqCloud, Together AI (free tier only), and Fireworks AI (deprecated).');
+  });
+
+  it('a route the database marks not purchasable is never the cheapest, and its note says so when no reason is visible', () => {
+    const [m1, m8] = seedPageModels();
+    m8.routes.push({ ...route(PROVIDERS.together, '0.001', '0.001'), purchasable: false });
+    const c = compareModels([m1, m8], options);
+    expect(c.costs[1]!.cheapestInput!.perMTok.toString()).toBe('0.02');
+    const listed = routeCosts(m8.routes, options.traffic);
+    expect(routeCaveat(listed.find((r) => r.route.provider.id === PROVIDERS.together.id && !r.purchasable)!)).toBe(
+      "Together AI's route cannot be bought today: shown, never chosen as cheapest.",
+    );
+  });
 });
 
 it('never lets two different context windows read alike (128,000 vs 131,072)', () => {

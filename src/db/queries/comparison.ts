@@ -2,6 +2,7 @@ import type { Db } from '../client.js';
 import type { BenchmarkRow, ModelRow, OfferingRow, PriceRow, ProviderRow, ScoreRow } from '../database.js';
 import { cheapestPricesByModel } from './cheapest.js';
 import { priceInForce } from './prices.js';
+import { isPurchasable } from './purchasable.js';
 
 /**
  * The few wide reads a comparison needs: one statement each, whatever the
@@ -14,6 +15,8 @@ export interface RouteRow {
   provider: ProviderRow;
   /** The price in force at the comparison's date, or null. */
   price: PriceRow | null;
+  /** Whether the route can be bought: the one rule of purchasable.ts, evaluated in SQL. */
+  purchasable: boolean;
 }
 
 export async function routesForModels(db: Db, modelIds: readonly number[], asOf: Date): Promise<RouteRow[]> {
@@ -39,6 +42,7 @@ export async function routesForModels(db: Db, modelIds: readonly number[], asOf:
       'price.source_id as price_source_id',
       'price.created_at as price_created_at',
     ])
+    .select((eb) => isPurchasable(eb).$castTo<boolean>().as('purchasable'))
     .where('offerings.model_id', 'in', modelIds)
     .orderBy('offerings.id')
     .execute();
@@ -82,6 +86,7 @@ export async function routesForModels(db: Db, modelIds: readonly number[], asOf:
             source_id: r.price_source_id,
             created_at: r.price_created_at!,
           },
+    purchasable: r.purchasable,
   }));
 }
 

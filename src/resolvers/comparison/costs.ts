@@ -3,20 +3,16 @@ import type { ModelFacts, RouteFact, Traffic } from './facts.js';
 import { sentences } from './sentences.js';
 
 /**
- * Prices and cost. A route counts as tracked unless retired; it can be bought
- * (and so be the cheapest) only when it and its provider are active, it is
- * not a rate-limited free tier, and the price needed is known. Unknown is
- * never zero.
+ * Prices and cost. A route counts as tracked unless retired; it can be the
+ * cheapest only when it is purchasable (`route.purchasable`, decided once by
+ * the database's rule: active route, active provider, not a rate-limited free
+ * tier) and the price needed is known. Unknown is never zero.
  */
 
 const MILLION = 6; // prices are per 10^6 tokens
 
 export function isTracked(route: RouteFact): boolean {
   return route.status !== 'retired';
-}
-
-export function isPurchasable(route: RouteFact): boolean {
-  return route.status === 'active' && route.provider.status === 'active' && !route.variants.includes('free');
 }
 
 export interface RoutePrice {
@@ -34,7 +30,7 @@ function byPriceThenProvider<T extends { route: RouteFact }>(key: (item: T) => D
 
 export function cheapestPrice(routes: RouteFact[], side: 'input' | 'output'): RoutePrice | null {
   const candidates = routes
-    .filter((route) => isPurchasable(route) && route[side] !== null)
+    .filter((route) => route.purchasable && route[side] !== null)
     .map((route) => ({ route, price: route[side]! }))
     .sort(byPriceThenProvider((c) => c.price));
   const best = candidates[0];
@@ -61,12 +57,18 @@ export interface RouteCost {
   purchasable: boolean;
 }
 
-/** Why a route is not a candidate for cheapest, or null when it is one. */
+/**
+ * Why a route is not a candidate for cheapest, or null when it is one. Whether
+ * it can be bought is `purchasable`; the route's facts only explain why not.
+ */
 export function routeCaveat(cost: RouteCost): string | null {
   const provider = cost.route.provider.name;
-  if (cost.route.provider.status !== 'active') return sentences.providerDeprecated(provider);
-  if (cost.route.status !== 'active') return sentences.routeDeprecated(provider);
-  if (cost.route.variants.includes('free')) return sentences.routeFreeTier(provider);
+  if (!cost.purchasable) {
+    if (cost.route.provider.status !== 'active') return sentences.providerDeprecated(provider);
+    if (cost.route.status !== 'active') return sentences.routeDeprecated(provider);
+    if (cost.route.variants.includes('free')) return sentences.routeFreeTier(provider);
+    return sentences.routeNotPurchasable(provider);
+  }
   if (cost.monthlyCost === null) return sentences.routePriceUnknown(provider);
   return null;
 }
@@ -76,7 +78,7 @@ export function routeCosts(routes: RouteFact[], traffic: Traffic): RouteCost[] {
   const rank = (c: RouteCost) => (c.purchasable && c.monthlyCost !== null ? 0 : c.purchasable ? 1 : 2);
   return routes
     .filter(isTracked)
-    .map((route) => ({ route, monthlyCost: monthlyCostOnRoute(route, traffic), purchasable: isPurchasable(route) }))
+    .map((route) => ({ route, monthlyCost: monthlyCostOnRoute(route, traffic), purchasable: route.purchasable }))
     .sort(
       (a, b) =>
         rank(a) - rank(b) ||
@@ -102,10 +104,12 @@ export interface ModelCost {
   routeOfferingId: number | null;
   /** Every tracked route, priced or not, deprecated included. */
   routeCount: number;
-  /** Routes that can be bought today (active route, active provider). */
+  /** Purchasable routes (one provider may sell a model on several). */
   activeRouteCount: number;
   /** Purchasable routes with a known price. */
   pricedRouteCount: number;
+  /** Distinct providers with a purchasable route: the availability signal. */
+  providerCount: number;
 }
 
 export function modelCost(model: ModelFacts, traffic: Traffic, inputShare: Decimal): ModelCost {
@@ -114,7 +118,7 @@ export function modelCost(model: ModelFacts, traffic: Traffic, inputShare: Decim
   const best = routeCosts(model.routes, traffic)[0];
   const bought = best && best.purchasable && best.monthlyCost !== null ? best : null;
   const tracked = model.routes.filter(isTracked);
-  const active = tracked.filter(isPurchasable);
+  const active = tracked.filter((r) => r.purchasable);
   return {
     modelId: model.id,
     cheapestInput,
@@ -125,6 +129,7 @@ export function modelCost(model: ModelFacts, traffic: Traffic, inputShare: Decim
     routeCount: tracked.length,
     activeRouteCount: active.length,
     pricedRouteCount: active.filter((r) => r.input !== null || r.output !== null).length,
+    providerCount: new Set(active.map((r) => r.provider.id)).size,
   };
 }
 

@@ -29,6 +29,12 @@ export interface RouteFact {
   status: 'active' | 'deprecated' | 'retired';
   /** Speed and tier tags; a "free" (rate-limited) tier is never a list price. */
   variants: string[];
+  /**
+   * Whether the route can be bought (and so be the cheapest), decided by the
+   * database's one rule (src/db/queries/purchasable.ts): active route, active
+   * provider, not a free tier. Never re-derived here.
+   */
+  purchasable: boolean;
   /** USD per 1M tokens in force at the comparison's date; null when unknown. */
   input: Decimal | null;
   output: Decimal | null;

@@ -1,6 +1,6 @@
 import { capabilityLabel, dollars, list, perMillionShort, saving } from '../format.js';
 import type { ComparisonCore } from './core.js';
-import { CAPABILITIES } from './facts.js';
+import { CAPABILITIES, type RouteFact } from './facts.js';
 import { contextText, trafficText } from './prose.js';
 import { sentences } from './sentences.js';
 
@@ -58,10 +58,7 @@ export function faq(core: ComparisonCore, verdictHeadline: string): FaqEntry[] {
       ...core.models.map((m) => {
         const routes = m.routes.filter((r) => r.status !== 'retired');
         if (routes.length === 0) return sentences.faqWhereNone(m.name);
-        const providers = routes.map((r) =>
-          r.provider.status === 'deprecated' || r.status === 'deprecated' ? `${r.provider.name} (deprecated)` : r.provider.name,
-        );
-        return sentences.faqWhere(m.name, list([...new Set(providers)]));
+        return sentences.faqWhere(m.name, list(whereProviders(routes)));
       }),
       sentences.faqWhereCaveat(),
     ].join(' '),
@@ -73,6 +70,22 @@ export function faq(core: ComparisonCore, verdictHeadline: string): FaqEntry[] {
     answer: verdictHeadline,
   });
   return entries;
+}
+
+/**
+ * Each provider of some tracked routes once, in route order: by name when one
+ * of its routes is purchasable, otherwise marked with why it cannot be bought.
+ */
+function whereProviders(routes: RouteFact[]): string[] {
+  const byProvider = new Map<number, RouteFact[]>();
+  for (const r of routes) byProvider.set(r.provider.id, [...(byProvider.get(r.provider.id) ?? []), r]);
+  return [...byProvider.values()].map((own) => {
+    const name = own[0]!.provider.name;
+    if (own.some((r) => r.purchasable)) return name;
+    if (own.some((r) => r.provider.status === 'deprecated' || r.status === 'deprecated')) return `${name} (deprecated)`;
+    if (own.some((r) => r.variants.includes('free'))) return `${name} (free tier only)`;
+    return name;
+  });
 }
 
 function faqContextLeader(core: ComparisonCore): string {

@@ -1,4 +1,4 @@
-import { capabilityLabel, dollars, list, perMillion, perMillionShort, points, saving, tokenVolume } from '../format.js';
+import { capabilityLabel, countOf, dollars, list, perMillion, perMillionShort, points, saving, tokenVolume } from '../format.js';
 import type { BenchmarkComparison } from './benchmarks.js';
 import type { ComparisonCore } from './core.js';
 import type { Switch } from './providers.js';
@@ -175,10 +175,15 @@ function dimensionReason(core: ComparisonCore, dimension: Dimension, subjectId: 
     return sentences.costsLess(subject, dollars(own), trafficText(core), core.model(rival).name, dollars(theirs), relation);
   }
   if (dimension === 'availability') {
-    const counts = core.costs.map((c) => c.activeRouteCount);
-    if (counts.every((c) => c === counts[0])) return sentences.sameRoutes(counts[0]!);
-    const rival = closestRival(core, subjectId, (id) => core.cost(id).activeRouteCount, 'higher')!;
-    return sentences.moreRoutes(subject, core.cost(subjectId).activeRouteCount, core.model(rival).name, core.cost(rival).activeRouteCount);
+    const counts = core.costs.map((c) => c.providerCount);
+    if (counts.every((c) => c === counts[0])) return sentences.sameProviders(countOf(counts[0]!, 'provider'));
+    const rival = closestRival(core, subjectId, (id) => core.cost(id).providerCount, 'higher')!;
+    return sentences.moreProviders(
+      subject,
+      countOf(core.cost(subjectId).providerCount, 'provider'),
+      core.model(rival).name,
+      String(core.cost(rival).providerCount),
+    );
   }
   const { context } = core;
   if (context.tie) return sentences.sameContext(core.window(context.values[0]!.tokens!));

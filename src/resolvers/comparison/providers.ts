@@ -1,11 +1,11 @@
 import type { Decimal } from '../decimal.js';
-import { isPurchasable, type ModelCost } from './costs.js';
+import type { ModelCost } from './costs.js';
 import { CAPABILITIES, type CapabilityName, type ModelFacts, type ProviderFact } from './facts.js';
 
 /** Providers where a model can be bought today, in the model's route order, each once. */
 export function purchasableProviders(model: ModelFacts): ProviderFact[] {
   const seen = new Map<number, ProviderFact>();
-  for (const route of model.routes) if (isPurchasable(route)) seen.set(route.provider.id, route.provider);
+  for (const route of model.routes) if (route.purchasable) seen.set(route.provider.id, route.provider);
   return [...seen.values()];
 }
 

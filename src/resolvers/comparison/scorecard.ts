@@ -1,5 +1,5 @@
 import type { Decimal } from '../decimal.js';
-import { dollars, list, perMillion, tagLabel } from '../format.js';
+import { countOf, dollars, list, perMillion, tagLabel } from '../format.js';
 import type { ComparisonCore } from './core.js';
 
 export interface ScorecardValue {
@@ -43,10 +43,13 @@ export function scorecard(core: ComparisonCore): ScorecardRow[] {
     row('Monthly cost', costs.map((c) => c.monthlyCost), (v) => (v === null ? 'Unknown' : dollars(v)), lowest),
     row(
       'Provider routes',
-      costs.map((c) => c.activeRouteCount),
+      // Best is the most providers to buy from; several routes on one provider add no availability.
+      costs.map((c) => c.providerCount),
       (_v, i) => {
-        const { routeCount, activeRouteCount } = costs[i]!;
-        return routeCount === activeRouteCount ? `${routeCount} tracked` : `${routeCount} tracked, ${activeRouteCount} active`;
+        const { routeCount, providerCount } = costs[i]!;
+        return routeCount === providerCount
+          ? `${routeCount} tracked`
+          : `${routeCount} tracked, ${countOf(providerCount, 'provider')} to buy from`;
       },
       highest,
     ),

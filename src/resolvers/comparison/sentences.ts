@@ -29,6 +29,7 @@ export const sentences = {
   routeDeprecated: (provider: string) => `${provider} lists this route as deprecated: shown, never chosen as cheapest.`,
   providerDeprecated: (provider: string) => `${provider} is deprecated: shown, never chosen as cheapest.`,
   routeFreeTier: (provider: string) => `${provider} offers this as a rate-limited free tier: shown, never chosen as cheapest.`,
+  routeNotPurchasable: (provider: string) => `${provider}'s route cannot be bought today: shown, never chosen as cheapest.`,
   routePriceUnknown: (provider: string) => `${provider}'s price for this traffic is not known: counted as a route, never as the cheapest.`,
 
   // Switching from one model to another
@@ -49,8 +50,8 @@ export const sentences = {
   lowestPrice: (model: string, side: string, price: string, two: boolean) =>
     `${model} has the ${two ? 'lower' : 'lowest'} cheapest tracked ${side} price at ${price}.`,
   lowestMonthly: (model: string, cost: string, traffic: string) => `${model} costs the least at ${traffic}: ${cost}.`,
-  broaderCoverage: (model: string, routes: number, others: string) =>
-    `${model} has broader provider coverage (${routes} routes that can be bought today, against ${others}) for fallback and procurement flexibility.`,
+  broaderCoverage: (model: string, providers: string, others: string) =>
+    `${model} has broader provider coverage (${providers} to buy from today, against ${others}) for fallback and procurement flexibility.`,
   largestContext: (model: string, window: string) => `${model} has the largest context window, ${window} tokens.`,
   onlyCapability: (model: string, capabilities: string) => `${model} supports ${capabilities}, which not every alternative does.`,
   decisionTags: (model: string, tags: string) => `Catalog decision data tags ${model} for ${tags}.`,
@@ -63,9 +64,9 @@ export const sentences = {
     `${model} leads ${led} of ${shared} shared benchmarks; the widest gap is ${gap} points on ${benchmark}.`,
   costsLess: (model: string, cost: string, traffic: string, other: string, otherCost: string, saving: string) =>
     `At ${traffic}, ${model} costs ${cost} against ${otherCost} for ${other}, ${saving}.`,
-  moreRoutes: (model: string, routes: number, other: string, otherRoutes: number) =>
-    `${model} can be bought on ${routes} routes against ${otherRoutes} for ${other}.`,
-  sameRoutes: (routes: number) => `Every compared model can be bought on ${routes} routes: availability does not separate them.`,
+  moreProviders: (model: string, providers: string, other: string, otherProviders: string) =>
+    `${model} can be bought from ${providers} against ${otherProviders} for ${other}.`,
+  sameProviders: (providers: string) => `Every compared model can be bought from ${providers}: availability does not separate them.`,
   sameContext: (window: string) => `Every compared model supports ${window} tokens: context does not separate them.`,
   largerContext: (model: string, window: string, other: string, otherWindow: string) =>
     `${model} supports ${window} tokens against ${otherWindow} for ${other}.`,

@@ -1,5 +1,5 @@
 import type { Decimal } from '../decimal.js';
-import { capabilityLabel, dollars, list, perMillion, points, tagLabel } from '../format.js';
+import { capabilityLabel, countOf, dollars, list, perMillion, points, tagLabel } from '../format.js';
 import type { ComparisonCore } from './core.js';
 import { CAPABILITIES } from './facts.js';
 import { trafficText } from './prose.js';
@@ -27,7 +27,7 @@ export function tradeoffs(core: ComparisonCore): Tradeoff[] {
   const two = core.models.length === 2;
   const cheapestOutput = uniqueBest(core, (id) => core.cost(id).cheapestOutput?.perMTok ?? null, lowerDecimal);
   const cheapestInput = uniqueBest(core, (id) => core.cost(id).cheapestInput?.perMTok ?? null, lowerDecimal);
-  const mostRoutes = uniqueBest(core, (id) => core.cost(id).activeRouteCount, (a, b) => b - a);
+  const mostProviders = uniqueBest(core, (id) => core.cost(id).providerCount, (a, b) => b - a);
 
   return core.models.map((model) => {
     const measured: string[] = [];
@@ -42,9 +42,9 @@ export function tradeoffs(core: ComparisonCore): Tradeoff[] {
     if (core.costGap.lowerCostModelId === model.id) {
       measured.push(sentences.lowestMonthly(model.name, dollars(cost.monthlyCost!), trafficText(core)));
     }
-    if (mostRoutes === model.id) {
-      const others = core.costs.filter((c) => c.modelId !== model.id).map((c) => String(c.activeRouteCount));
-      measured.push(sentences.broaderCoverage(model.name, cost.activeRouteCount, list(others)));
+    if (mostProviders === model.id) {
+      const others = core.costs.filter((c) => c.modelId !== model.id).map((c) => String(c.providerCount));
+      measured.push(sentences.broaderCoverage(model.name, countOf(cost.providerCount, 'provider'), list(others)));
     }
     if (core.context.leaderModelId === model.id) measured.push(sentences.largestContext(model.name, core.window(model.contextWindow!)));
     const unique = CAPABILITIES.filter(

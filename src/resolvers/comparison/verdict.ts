@@ -74,7 +74,7 @@ export function decideVerdict(input: {
   const byDimension: Record<Dimension, Map<number, number> | null> = {
     quality: qualityScores(modelIds, input.benchmarks),
     cost: relativeToBest(new Map(input.costs.map((c) => [c.modelId, c.monthlyCost?.toNumber() ?? null])), 'lower'),
-    availability: relativeToBest(new Map(input.costs.map((c) => [c.modelId, c.activeRouteCount])), 'higher'),
+    availability: relativeToBest(new Map(input.costs.map((c) => [c.modelId, c.providerCount])), 'higher'),
     context: relativeToBest(new Map(input.context.values.map((v) => [v.modelId, v.tokens])), 'higher'),
   };
   const unknown = DIMENSIONS.filter((d) => byDimension[d] === null);
