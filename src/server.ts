@@ -2,6 +2,8 @@
 import { createServer } from 'node:http';
 import { createLogger } from 'graphql-yoga';
 import { createApp } from './app.js';
+import { catalogFingerprint, lastCatalogFingerprint } from './catalog/fingerprint.js';
+import { runImport } from './catalog/import.js';
 import { isCatalogEmpty, seedDataset } from './catalog/seed.js';
 import { loadConfig } from './config.js';
 import { type Db, openDatabase } from './db/client.js';
@@ -18,8 +20,27 @@ async function prepareDatabase(): Promise<{ db: Db; config: ReturnType<typeof lo
     console.log(
       `[modelgraph] seeded dataset "${config.dataset}": ${written.models.added} models, ${written.providers.added} providers, ${written.offerings.added} routes in ${(durationMs / 1000).toFixed(1)} s`,
     );
+  } else if (config.dataset === 'default' && (await lastCatalogFingerprint(db)) !== (await catalogFingerprint())) {
+    await refreshCatalog(db);
   }
   return { db, config };
+}
+
+/**
+ * The catalog was built by an earlier version (other curated facts or
+ * identity rules): import it again, in place. Nothing is deleted; models the
+ * new rules know to be one are merged with their routes, prices and scores.
+ * A failure leaves the catalog as it was and the server serves it.
+ */
+async function refreshCatalog(db: Db) {
+  try {
+    const { written, merges, durationMs } = await runImport(db, { importer: 'catalog' });
+    console.log(
+      `[modelgraph] refreshed the catalog built by an earlier version: ${written.models.added} models added, ${merges.length} merged, ${written.offerings.added} routes added in ${(durationMs / 1000).toFixed(1)} s`,
+    );
+  } catch (error) {
+    console.warn(`[modelgraph] could not refresh the catalog, serving it as it is: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 const { db, config } = await prepareDatabase().catch((error: unknown) => {

@@ -31,6 +31,8 @@ const REGION = /^(?:us|eu|apac|ap|global|regional|us-gov|jp|au|ca)\./;
 const BEDROCK_VENDOR =
   /^(meta|anthropic|amazon|mistral|cohere|ai21|deepseek|openai|qwen|writer|google|minimax|moonshotai|nvidia|zai|twelvelabs|stability)\.(.+)$/;
 const NOT_AN_ORG = new Set(['models', 'accounts', 'fireworks', '@cf', 'workers-ai', 'hf', 'deployments', 'openai', 'v1']);
+/** Organisations that re-upload or quantise other labs' weights: never the creator. */
+const REUPLOADERS = new Set(['chutesai', 'unsloth', 'thebloke', 'lmstudio-community', 'mlx-community', 'bartowski']);
 
 /** Organisation ids (Hugging Face orgs, route prefixes) → creator slug. */
 export const ORG_CREATORS: Record<string, string> = {
@@ -60,11 +62,12 @@ const FAMILY_CREATORS: Record<string, string> = {
   mistral: 'mistral', mixtral: 'mistral', codestral: 'mistral', ministral: 'mistral', pixtral: 'mistral',
   magistral: 'mistral', devstral: 'mistral', qwen: 'alibaba', qwq: 'alibaba', deepseek: 'deepseek', grok: 'xai',
   phi: 'microsoft', command: 'cohere', nemotron: 'nvidia', glm: 'zhipuai', kimi: 'moonshotai', minimax: 'minimax',
-  jamba: 'ai21', nova: 'amazon', granite: 'ibm', sonar: 'perplexity',
+  jamba: 'ai21', nova: 'amazon', granite: 'ibm', sonar: 'perplexity', mai: 'microsoft', cosmos: 'nvidia', bge: 'baai',
+  dolphin: 'cognitivecomputations', hy: 'tencent',
 };
 
 /** Vendor names sometimes written before the family ("meta-llama-3.1-…"): dropped from the key. */
-const LEADING_VENDOR = new Set(['meta', 'mistralai', 'microsoft', 'google', 'nvidia', 'ibm', 'amazon']);
+const LEADING_VENDOR = new Set(['meta', 'mistralai', 'microsoft', 'google', 'nvidia', 'ibm', 'amazon', 'cohere', 'zai']);
 
 /** Hosts that prefix their own name to a model they serve ("cerebras-llama-4-…", "groq-llama-4-…"): dropped, never a creator. */
 const HOST_PREFIX = new Set(['cerebras', 'groq']);
@@ -122,7 +125,7 @@ export function parseModelId(raw: string): ParsedModelId {
   const segments = id.split('/').filter(Boolean);
   let name = segments.at(-1) ?? id;
   const org = segments.length >= 2 ? segments.at(-2)! : null;
-  if (org && !NOT_AN_ORG.has(org)) creator = ORG_CREATORS[org] ?? org;
+  if (org && !NOT_AN_ORG.has(org) && !REUPLOADERS.has(org)) creator = ORG_CREATORS[org] ?? org;
 
   name = name.replace(REGION, '');
   const bedrock = BEDROCK_VENDOR.exec(name);

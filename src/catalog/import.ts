@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { type ApplyReport, applyDataset } from './apply.js';
 import { type Dataset, parseDataset } from './dataset.js';
 import { loadDataset } from './datasets.js';
+import { catalogFingerprint } from './fingerprint.js';
 import { ProviderRegistry } from './providers.js';
 import type { SourceBundle } from './records.js';
 import { type KnownCatalog, type Merge, type Pointer, resolveBundles, type UnresolvedRoute } from './resolve.js';
@@ -34,6 +35,8 @@ export interface ImportReport {
   namedFromId: string[];
   warnings: string[];
   durationMs: number;
+  /** What the catalog was built from (fingerprint.ts): the server refreshes a catalog built from anything else. */
+  fingerprint?: string;
 }
 
 export type Progress = (step: string, done: number, total: number) => void;
@@ -52,6 +55,7 @@ export async function runImport(db: Db, request: ImportRequest, onProgress: Prog
     namedFromId,
     warnings,
     durationMs: Date.now() - started.getTime(),
+    ...(request.importer === 'catalog' ? { fingerprint: await catalogFingerprint() } : {}),
   };
   await db
     .insertInto('catalog_imports')

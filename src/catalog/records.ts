@@ -77,6 +77,14 @@ export interface BenchmarkRecord {
   source: string;
 }
 
+/** A lab as it names itself: its display name and website, with the source. */
+export interface CreatorRecord {
+  slug: string;
+  name: string;
+  website: string | null;
+  source: string;
+}
+
 /** Another id of a model, as a source states it (a lab's docs, a provider's listing). */
 export interface AliasRecord {
   alias: string;
@@ -87,6 +95,7 @@ export interface AliasRecord {
 export interface SourceBundle {
   sources: SourceRecord[];
   models: ModelDefinition[];
+  creators: CreatorRecord[];
   aliases: AliasRecord[];
   routes: RouteRecord[];
   benchmarks: BenchmarkRecord[];
@@ -96,5 +105,5 @@ export interface SourceBundle {
 }
 
 export function emptyBundle(): SourceBundle {
-  return { sources: [], models: [], aliases: [], routes: [], benchmarks: [], scores: [], warnings: [] };
+  return { sources: [], models: [], creators: [], aliases: [], routes: [], benchmarks: [], scores: [], warnings: [] };
 }

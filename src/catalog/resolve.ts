@@ -3,13 +3,6 @@ import { ModelIndex, parseModelId, type ResolutionRule, undatedSegment } from '.
 import { toSlug } from './providers.js';
 import type { ModelDefinition, ModelFacts, RouteRecord, SourceBundle } from './records.js';
 
-/** Display names of creators the identity rules know; others are named from their id. */
-const CREATOR_NAMES: Record<string, string> = {
-  meta: 'Meta', openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google', mistral: 'Mistral AI', alibaba: 'Alibaba (Qwen)',
-  deepseek: 'DeepSeek', microsoft: 'Microsoft', nvidia: 'NVIDIA', xai: 'xAI', cohere: 'Cohere', amazon: 'Amazon',
-  ai21: 'AI21 Labs', moonshotai: 'Moonshot AI', zhipuai: 'Zhipu AI', minimax: 'MiniMax', ibm: 'IBM', perplexity: 'Perplexity',
-  arcee: 'Arcee AI',
-};
 
 export interface UnresolvedRoute {
   provider: string;
@@ -86,6 +79,7 @@ const normalise = (id: string) => id.trim().toLowerCase();
 export function resolveBundles(name: string, bundles: SourceBundle[], known: KnownCatalog = EMPTY_CATALOG): Resolved {
   const definitions = bundles.flatMap((b, i) => b.models.map((definition) => ({ definition, rank: i === 0 ? NameRank.Curated : NameRank.Lab })));
   const routes = bundles.flatMap((b) => b.routes);
+  const creators = new Map(bundles.flatMap((b) => b.creators).map((c) => [c.slug, c]));
   const rules: Resolved['rules'] = { alias: 0, key: 0, 'without-route-tags': 0, 'instruct-suffix': 0, 'base-model': 0, 'new-model': 0 };
   const unresolved: UnresolvedRoute[] = [];
   const warnings = bundles.flatMap((b) => b.warnings);
@@ -247,7 +241,10 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
     sources: [],
     creators: [...creatorSources(drafts)]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([slug, source]) => ({ slug, name: CREATOR_NAMES[slug] ?? titleCase(slug), website: null, source })),
+      .map(([slug, source]) => {
+        const known = creators.get(slug);
+        return known ? { slug, name: known.name, website: known.website, source: known.source } : { slug, name: titleCase(slug), website: null, source };
+      }),
     models: datasetModels,
     existingModels: [...existing.keys()].filter((slug) => !drafts.has(slug)),
     aliases: [...aliases]

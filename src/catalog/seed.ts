@@ -12,3 +12,4 @@ export async function isCatalogEmpty(db: Db): Promise<boolean> {
 export async function seedDataset(db: Db, name: DatasetName): Promise<ImportReport> {
   return runImport(db, { importer: name === 'default' ? 'catalog' : 'seed-page' });
 }
+

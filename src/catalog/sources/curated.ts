@@ -45,6 +45,9 @@ export async function readCurated(): Promise<SourceBundle> {
       source: sourceKey(row.source_name!, orNull(row.source_url), orNull(row.retrieved)),
     });
   }
+  for (const row of await table('creators.csv')) {
+    bundle.creators.push({ slug: row.slug!, name: row.name!, website: orNull(row.website), source: sourceKey(row.source_name!) });
+  }
   // An alias may name any model a source defines (curated, a lab file, a provider listing); one no source defines is reported at import.
   for (const row of await table('aliases.csv')) {
     bundle.aliases.push({ alias: row.alias!, model: row.model_slug!, source: sourceKey(row.source_name!) });
