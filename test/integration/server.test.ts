@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPGlite } from '../../src/db/client.js';
 
 /**
  * `npm start` end to end: the real server process on the embedded database,
@@ -85,11 +87,34 @@ it('migrates, seeds the real catalog once, serves it, and keeps it across restar
 
   const second = await startServer();
   try {
-    // The data directory persisted: nothing to migrate or seed this time.
-    expect(second.output()).not.toMatch(/seeded/);
+    // The data directory persisted and was built by this version: nothing to migrate, seed or refresh.
+    expect(second.output()).not.toMatch(/seeded|refreshed/);
     const { data } = await post(second.url, '{ models { totalCount } providers { totalCount } }');
     expect([data.models.totalCount, data.providers.totalCount]).toEqual(totals);
   } finally {
     expect(await second.stop()).toBe(0);
+  }
+}, 120_000);
+
+it('refreshes, in place, a catalog an earlier version built', async () => {
+  // What an earlier version leaves: its own fingerprint on the last import, and Claude Sonnet 4 split in two.
+  const db = await openPGlite({ dataDir });
+  try {
+    await sql`update catalog_imports set report = jsonb_set(report, '{fingerprint}', '"earlier"')`.execute(db);
+    const sonnet = await db.selectFrom('models').selectAll().where('slug', '=', 'claude-sonnet-4').executeTakeFirstOrThrow();
+    const { id: _id, created_at: _c, updated_at: _u, ...columns } = sonnet;
+    const split = await db.insertInto('models').values({ ...columns, slug: 'claude-sonnet-4-20250514-2' }).returning('id').executeTakeFirstOrThrow();
+    await db.updateTable('offerings').set({ model_id: split.id }).where('model_id', '=', sonnet.id).where('provider_model_id', 'like', '%20250514%').execute();
+  } finally {
+    await db.destroy();
+  }
+  const server = await startServer();
+  try {
+    expect(server.output()).toMatch(/refreshed the catalog built by an earlier version: .* [1-9]\d* merged/);
+    const { data } = await post(server.url, '{ model(slug: "claude-sonnet-4-20250514-2") { slug offerings { id } } }');
+    expect(data.model.slug).toBe('claude-sonnet-4');
+    expect(data.model.offerings.length).toBeGreaterThanOrEqual(10);
+  } finally {
+    expect(await server.stop()).toBe(0);
   }
 }, 120_000);
