@@ -43,7 +43,7 @@ function print(report: ImportReport) {
     for (const m of report.merges) console.log(`  ${m.from} → ${m.into}: ${m.reason}`);
   }
   if (report.pointers.length > 0) {
-    console.log(`Moving pointers kept as models of their own (${report.pointers.length}): ${report.pointers.map((p) => `${p.slug} (${p.snapshots.length} snapshots)`).join(', ')}`);
+    console.log(`Moving pointers kept as models of their own (${report.pointers.length}): ${report.pointers.map((p) => (p.snapshots.length > 1 ? `${p.slug} (${p.snapshots.length} snapshots)` : p.slug)).join(', ')}`);
   }
   if (report.namedFromId.length > 0) {
     console.log(`Named from their id, no source names them (${report.namedFromId.length}): ${report.namedFromId.slice(0, 30).join(', ')}${report.namedFromId.length > 30 ? ' …' : ''}`);

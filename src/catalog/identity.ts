@@ -53,6 +53,8 @@ export const ORG_CREATORS: Record<string, string> = {
   'zai-org': 'zhipuai', thudm: 'zhipuai', zhipuai: 'zhipuai', 'z-ai': 'zhipuai', zai: 'zhipuai',
   minimaxai: 'minimax', minimax: 'minimax',
   'ibm-granite': 'ibm', ibm: 'ibm',
+  codellama: 'meta', 'zero-one-ai': '01-ai', '01-ai': '01-ai', 'ai21-labs': 'ai21', 'mistral-ai': 'mistral', sarvamai: 'sarvam',
+  'arcee-ai': 'arcee',
   perplexity: 'perplexity',
 };
 
@@ -264,6 +266,7 @@ export class ModelIndex {
   private readonly byKey = new Map<string, string>();
   private readonly byAlias = new Map<string, string>();
   private readonly snapshots = new Map<string, Set<string>>();
+  private readonly knownKeys = new Set<string>();
   private readonly pricedApart: Set<string>;
 
   /**
@@ -272,7 +275,8 @@ export class ModelIndex {
    */
   constructor(knownIds: Iterable<string> = [], pricedApart: Iterable<string> = []) {
     for (const id of knownIds) {
-      const { snapshot, undatedKey } = parseModelId(id);
+      const { key, snapshot, undatedKey } = parseModelId(id);
+      this.knownKeys.add(key);
       if (!snapshot) continue;
       if (!this.snapshots.has(undatedKey)) this.snapshots.set(undatedKey, new Set());
       this.snapshots.get(undatedKey)!.add(snapshot);
@@ -321,7 +325,9 @@ export class ModelIndex {
     if (exact) return { slug: exact, rule: 'key', parsed: { ...parsed, variants: parsed.variants.filter((v) => !parsed.key.split('-').includes(v)) } };
     const untagged = this.byKey.get(parsed.untaggedKey);
     if (untagged) return { slug: untagged, rule: 'without-route-tags', parsed };
-    if (!parsed.untaggedKey.endsWith('-instruct') && !this.byKey.has(parsed.untaggedKey)) {
+    // Only when no source lists the bare id as a model of its own, so the order of definitions never matters
+    // ("gpt-3.5-turbo" is never "gpt-3.5-turbo-instruct", whichever is defined first).
+    if (!parsed.untaggedKey.endsWith('-instruct') && !this.byKey.has(parsed.untaggedKey) && !this.knownKeys.has(parsed.untaggedKey)) {
       const instruct = this.byKey.get(`${parsed.untaggedKey}-instruct`);
       if (instruct) return { slug: instruct, rule: 'instruct-suffix', parsed };
     }

@@ -133,6 +133,12 @@ describe('ModelIndex', () => {
     expect(withBase.resolve('llama-3.1-8b-instant')).toMatchObject({ slug: 'llama-3.1-8b', rule: 'without-route-tags' });
   });
 
+  it('never reads a bare id as its "-instruct" model when a source lists the bare id', () => {
+    const index = new ModelIndex(['gpt-3.5-turbo', 'gpt-3.5-turbo-instruct']);
+    index.addModel('gpt-3.5-turbo-instruct');
+    expect(index.resolve('gpt-3.5-turbo')).toBeNull();
+  });
+
   it('reports a key that already names another model', () => {
     const clash = new ModelIndex();
     expect(clash.addModel('llama-3.1-8b-instruct')).toBe(true);
