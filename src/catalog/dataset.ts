@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CAPABILITIES, type CapabilityKey } from '../domain/capabilities.js';
+import { MODEL_STATUSES, OFFERING_STATUSES, PROVIDER_STATUSES } from '../domain/status.js';
 
 /**
  * The normalised form every catalog source is turned into before it touches
@@ -26,15 +28,11 @@ const creator = z.object({
   source: sourceKey,
 });
 
-const capabilities = z.object({
-  vision: z.boolean().nullable().default(null),
-  multimodal: z.boolean().nullable().default(null),
-  reasoning: z.boolean().nullable().default(null),
-  functionCalling: z.boolean().nullable().default(null),
-  toolUse: z.boolean().nullable().default(null),
-  structuredOutputs: z.boolean().nullable().default(null),
-  codeExecution: z.boolean().nullable().default(null),
-});
+/** Unknown unless stated: an unknown capability is never false. */
+const capabilityFlag = () => z.boolean().nullable().default(null);
+const capabilities = z.object(
+  Object.fromEntries(CAPABILITIES.map((c) => [c.key, capabilityFlag()])) as Record<CapabilityKey, ReturnType<typeof capabilityFlag>>,
+);
 
 const model = z.object({
   slug,
@@ -59,7 +57,7 @@ const model = z.object({
   outputModalities: z.array(z.string().min(1)).default([]),
   capabilities: capabilities.default(capabilities.parse({})),
   decisionFit: z.array(slug).default([]),
-  status: z.enum(['active', 'deprecated', 'retired']).default('active'),
+  status: z.enum(MODEL_STATUSES).default('active'),
   deprecationDate: isoDate.nullable().default(null),
   lastReviewed: isoDate.nullable().default(null),
   source: sourceKey,
@@ -76,7 +74,7 @@ const provider = z.object({
   slug,
   name: z.string().min(1),
   website: z.string().url().nullable().default(null),
-  status: z.enum(['active', 'deprecated']).default('active'),
+  status: z.enum(PROVIDER_STATUSES).default('active'),
   source: sourceKey,
 });
 
@@ -100,7 +98,7 @@ const offering = z.object({
   variants: z.array(z.string().min(1)).default([]),
   contextWindow: z.number().int().positive().nullable().default(null),
   maxOutputTokens: z.number().int().positive().nullable().default(null),
-  status: z.enum(['active', 'deprecated', 'retired']).default('active'),
+  status: z.enum(OFFERING_STATUSES).default('active'),
   prices: z.array(price).default([]),
   source: sourceKey,
 });

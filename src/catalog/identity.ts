@@ -108,6 +108,8 @@ export interface ParsedModelId {
   pointer: boolean;
   /** True when the id writes its words in another order than the lab ("claude-4-sonnet"). */
   reordered: boolean;
+  /** True when the id carries a parameter size ("8b", "8x7b"): an open model as hosts name it. */
+  sized: boolean;
 }
 
 export function parseModelId(raw: string): ParsedModelId {
@@ -174,7 +176,7 @@ export function parseModelId(raw: string): ParsedModelId {
   variants.push(...tags);
 
   creator ??= FAMILY_CREATORS[tokens[0] ?? ''] ?? null;
-  return { key, untaggedKey, variants, quantization, creator, lastSegment, undatedKey, snapshot, pointer, reordered };
+  return { key, untaggedKey, variants, quantization, creator, lastSegment, undatedKey, snapshot, pointer, reordered, sized };
 }
 
 /**
@@ -266,7 +268,6 @@ export class ModelIndex {
   private readonly byKey = new Map<string, string>();
   private readonly byAlias = new Map<string, string>();
   private readonly snapshots = new Map<string, Set<string>>();
-  private readonly knownKeys = new Set<string>();
   private readonly pricedApart: Set<string>;
 
   /**
@@ -275,8 +276,7 @@ export class ModelIndex {
    */
   constructor(knownIds: Iterable<string> = [], pricedApart: Iterable<string> = []) {
     for (const id of knownIds) {
-      const { key, snapshot, undatedKey } = parseModelId(id);
-      this.knownKeys.add(key);
+      const { snapshot, undatedKey } = parseModelId(id);
       if (!snapshot) continue;
       if (!this.snapshots.has(undatedKey)) this.snapshots.set(undatedKey, new Set());
       this.snapshots.get(undatedKey)!.add(snapshot);
@@ -325,9 +325,9 @@ export class ModelIndex {
     if (exact) return { slug: exact, rule: 'key', parsed: { ...parsed, variants: parsed.variants.filter((v) => !parsed.key.split('-').includes(v)) } };
     const untagged = this.byKey.get(parsed.untaggedKey);
     if (untagged) return { slug: untagged, rule: 'without-route-tags', parsed };
-    // Only when no source lists the bare id as a model of its own, so the order of definitions never matters
-    // ("gpt-3.5-turbo" is never "gpt-3.5-turbo-instruct", whichever is defined first).
-    if (!parsed.untaggedKey.endsWith('-instruct') && !this.byKey.has(parsed.untaggedKey) && !this.knownKeys.has(parsed.untaggedKey)) {
+    // Only for open models with a size in the id ("llama3.1-8b"), where hosts drop the suffix; a first-party
+    // name never means its "-instruct" sibling ("gpt-3.5-turbo" is not "gpt-3.5-turbo-instruct").
+    if (parsed.sized && !parsed.untaggedKey.endsWith('-instruct') && !this.byKey.has(parsed.untaggedKey)) {
       const instruct = this.byKey.get(`${parsed.untaggedKey}-instruct`);
       if (instruct) return { slug: instruct, rule: 'instruct-suffix', parsed };
     }

@@ -25,6 +25,8 @@ export interface ModelDefinition {
   facts: ModelFacts;
   aliases: string[];
   source: string;
+  /** Only names and credits a model that routes or scores refer to; creates none by itself. */
+  namesOnly?: boolean;
 }
 
 export interface ProviderRecord {

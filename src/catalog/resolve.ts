@@ -1,3 +1,4 @@
+import { capabilityValues } from '../domain/capabilities.js';
 import type { Dataset, DatasetModel } from './dataset.js';
 import { ModelIndex, parseModelId, type ResolutionRule, undatedSegment } from './identity.js';
 import { toSlug } from './providers.js';
@@ -27,7 +28,7 @@ export interface Merge {
   reason: string;
 }
 
-/** An undated id with several snapshots: its own model, whose target moves (gpt-4o). */
+/** An undated id with several snapshots (gpt-4o), or a "-latest" of no one version: its own model, whose target moves. */
 export interface Pointer {
   slug: string;
   snapshots: string[];
@@ -119,13 +120,33 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
 
   const statedModels = new Set([...stated.values()].map((s) => follow(s.model)));
   const drafts = new Map<string, ModelDraft>();
+  // Definitions that only name a model (a curated name and creator): they apply when a route or score
+  // names the model, and create none on their own, so an import of a few routes is not padded with empty models.
+  const naming = new Map<string, { definition: ModelDefinition; rank: NameRank }>();
   const draftFor = (slug: string, creator: string, source: string): ModelDraft => {
     const found = drafts.get(slug);
     if (found) return found;
-    const draft: ModelDraft = { slug, creator, facts: {}, names: [], aliases: new Map(), source, listedReleaseDates: [] };
+    const named = naming.get(slug);
+    const draft: ModelDraft = {
+      slug,
+      creator: named?.definition.creator.slug ?? creator,
+      facts: {},
+      names: [],
+      aliases: new Map(),
+      source: named?.definition.source ?? source,
+      listedReleaseDates: [],
+    };
     drafts.set(slug, draft);
     index.addModel(slug);
+    if (named) applyDefinition(draft, named.definition, named.rank);
     return draft;
+  };
+  const applyDefinition = (draft: ModelDraft, definition: ModelDefinition, rank: NameRank) => {
+    if (definition.slug !== draft.slug) draft.aliases.set(normalise(definition.slug), definition.source);
+    const { name: definedName, ...facts } = definition.facts;
+    addName(draft, definition.slug, definedName, rank);
+    mergeFacts(draft.facts, facts);
+    for (const alias of definition.aliases) draft.aliases.set(normalise(alias), definition.source);
   };
   /** The model an id names: one already drafted or in the database, else null. */
   const modelFor = (id: string): { slug: string; rule: ResolutionRule } | null => {
@@ -141,13 +162,14 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
 
   for (const { definition, rank } of definitions) {
     const target = modelFor(definition.slug);
+    if (definition.namesOnly && !target) {
+      naming.set(definition.slug, { definition, rank });
+      statedModels.add(definition.slug);
+      index.addModel(definition.slug);
+      continue;
+    }
     const slug = target?.slug ?? uniqueSlug(drafts, preferredSlug(definition.slug, index));
-    const draft = draftFor(slug, definition.creator.slug, definition.source);
-    if (definition.slug !== slug) draft.aliases.set(normalise(definition.slug), definition.source);
-    const { name: definedName, ...facts } = definition.facts;
-    addName(draft, definition.slug, definedName, rank);
-    mergeFacts(draft.facts, facts);
-    for (const alias of definition.aliases) draft.aliases.set(normalise(alias), definition.source);
+    applyDefinition(draftFor(slug, definition.creator.slug, definition.source), definition, rank);
   }
 
   // A provider's own listing names its models best; then ids that carry an
@@ -229,11 +251,13 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
 
   const providers = new Map(routes.map((r) => [r.provider.slug, r.provider]));
   const namedFromId: string[] = [];
-  const datasetModels = [...drafts.values()].map((m) => {
-    const model = toDatasetModel(m);
-    if (m.names.length === 0) namedFromId.push(m.slug);
-    return model;
-  });
+  const datasetModels = datedWhereNamesClash(
+    [...drafts.values()].map((m) => {
+      const model = toDatasetModel(m);
+      if (m.names.length === 0) namedFromId.push(m.slug);
+      return model;
+    }),
+  );
   const usedSources = new Set<string>();
   const dataset: Dataset = {
     name,
@@ -270,8 +294,24 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
   dataset.sources = dedupe(bundles.flatMap((b) => b.sources), (s) => s.key).filter((s) => usedSources.has(s.key));
   const pointers = [...drafts.values()]
     .map((d) => ({ slug: d.slug, snapshots: index.snapshotsOf(parseModelId(d.slug).undatedKey) }))
-    .filter((p) => p.snapshots.length > 1 && parseModelId(p.slug).snapshot === null);
+    // An undated id with several snapshots, or a "-latest" no rule could pin to one version.
+    .filter((p) => (p.snapshots.length > 1 && parseModelId(p.slug).snapshot === null) || parseModelId(p.slug).pointer);
   return { dataset, unresolved, rules, merges: merges.filter((m) => drafts.has(follow(m.into)) || existing.has(follow(m.into))).map((m) => ({ ...m, into: follow(m.into) })), pointers, namedFromId, warnings };
+}
+
+/**
+ * A snapshot kept apart from its pointer often carries the pointer's name
+ * ("Claude Sonnet 3.5" for claude-3-5-sonnet-20240620): it is named with its
+ * date, so a list never shows two models by one name.
+ */
+function datedWhereNamesClash<T extends { slug: string; name: string }>(models: T[]): T[] {
+  const byName = new Map<string, number>();
+  for (const m of models) byName.set(m.name, (byName.get(m.name) ?? 0) + 1);
+  return models.map((m) => {
+    const { snapshot } = parseModelId(m.slug);
+    if (!snapshot || snapshot.startsWith('v') || byName.get(m.name) === 1) return m;
+    return { ...m, name: `${m.name} (${snapshot.slice(0, 4)}-${snapshot.slice(4, 6)}-${snapshot.slice(6)})` };
+  });
 }
 
 /**
@@ -318,10 +358,12 @@ function pricedApart(routes: RouteRecord[]): string[] {
   return [...groups].filter(([, group]) => apart(group)).map(([key]) => key.split('\u0000')[1]!);
 }
 
-/** Each creator with the source of the first model that named it: the creator is known on that source's word. */
+/** Each creator with the source of its first model by slug: the creator is known on that source's word. */
 function creatorSources(models: Map<string, ModelDraft>): Map<string, string> {
   const sources = new Map<string, string>();
-  for (const model of models.values()) if (!sources.has(model.creator)) sources.set(model.creator, model.source);
+  // By slug, so the source chosen never depends on the order models were met in.
+  const bySlug = [...models.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  for (const model of bySlug) if (!sources.has(model.creator)) sources.set(model.creator, model.source);
   return sources;
 }
 
@@ -360,15 +402,7 @@ function toDatasetModel(m: ModelDraft): Omit<DatasetModel, 'aliases'> {
     knowledgeCutoff: f.knowledgeCutoff ?? null,
     inputModalities: f.inputModalities ?? [],
     outputModalities: f.outputModalities ?? [],
-    capabilities: {
-      vision: f.capabilities?.vision ?? null,
-      multimodal: f.capabilities?.multimodal ?? null,
-      reasoning: f.capabilities?.reasoning ?? null,
-      functionCalling: f.capabilities?.functionCalling ?? null,
-      toolUse: f.capabilities?.toolUse ?? null,
-      structuredOutputs: f.capabilities?.structuredOutputs ?? null,
-      codeExecution: f.capabilities?.codeExecution ?? null,
-    },
+    capabilities: capabilityValues(f.capabilities),
     decisionFit: f.decisionFit ?? [],
     status: f.status ?? 'active',
     deprecationDate: f.deprecationDate ?? null,

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { CapabilityColumns } from '../domain/capabilities.js';
+import type { ModelStatus, OfferingStatus, ProviderStatus } from '../domain/status.js';
 
 /**
  * Table types, as Kysely sees them. They describe columns only; code that
@@ -33,10 +35,10 @@ interface CreatorsTable {
   created_at: CreatedAt;
 }
 
-export type ModelStatus = 'active' | 'deprecated' | 'retired';
 export type CutoffPrecision = 'year' | 'month' | 'day';
 
-interface ModelsTable {
+/** The capability columns (vision … code_execution) are those of src/domain/capabilities.ts. */
+interface ModelsTable extends CapabilityColumns {
   id: Generated<number>;
   slug: string;
   name: string;
@@ -54,13 +56,6 @@ interface ModelsTable {
   knowledge_cutoff_precision: CutoffPrecision | null;
   input_modalities: TextArray;
   output_modalities: TextArray;
-  vision: boolean | null;
-  multimodal: boolean | null;
-  reasoning: boolean | null;
-  function_calling: boolean | null;
-  tool_use: boolean | null;
-  structured_outputs: boolean | null;
-  code_execution: boolean | null;
   decision_fit: TextArray;
   status: ColumnType<ModelStatus, ModelStatus | undefined, ModelStatus>;
   deprecation_date: DateString | null;
@@ -78,8 +73,6 @@ interface ModelAliasesTable {
   source_id: number | null;
 }
 
-export type ProviderStatus = 'active' | 'deprecated';
-
 interface ProvidersTable {
   id: Generated<number>;
   slug: string;
@@ -89,8 +82,6 @@ interface ProvidersTable {
   source_id: number | null;
   created_at: CreatedAt;
 }
-
-export type OfferingStatus = 'active' | 'deprecated' | 'retired';
 
 interface OfferingsTable {
   id: Generated<number>;

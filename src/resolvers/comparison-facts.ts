@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { ModelRow } from '../db/database.js';
 import { catalogWithCheapestPrices, routesForModels, scoresForModels, scoresOnBenchmarks } from '../db/queries/comparison.js';
+import { capabilitiesFromColumns } from '../domain/capabilities.js';
 import { blendedPrice } from './comparison/costs.js';
 import type { ModelFacts } from './comparison/facts.js';
 import type { ModelProfile } from './comparison/related.js';
@@ -69,15 +70,7 @@ export async function loadModelFacts(
     contextWindow: model.context_window,
     license: model.license,
     openWeights: model.open_weights,
-    capabilities: {
-      vision: model.vision,
-      multimodal: model.multimodal,
-      reasoning: model.reasoning,
-      functionCalling: model.function_calling,
-      toolUse: model.tool_use,
-      structuredOutputs: model.structured_outputs,
-      codeExecution: model.code_execution,
-    },
+    capabilities: capabilitiesFromColumns(model),
     decisionFit: model.decision_fit,
     lastReviewed: model.last_reviewed,
     sourceId: model.source_id,

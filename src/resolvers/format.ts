@@ -1,3 +1,4 @@
+import { CAPABILITY_BY_KEY, type CapabilityKey } from '../domain/capabilities.js';
 import { Decimal } from './decimal.js';
 
 /** How numbers are written for people. Pure; every sentence goes through these. */
@@ -109,18 +110,9 @@ export function tagLabel(tag: string): string {
   return TAG_LABELS[tag] ?? tag.charAt(0).toUpperCase() + tag.slice(1).replace(/-/g, ' ');
 }
 
-const CAPABILITY_LABELS: Record<string, string> = {
-  vision: 'vision',
-  multimodal: 'multimodal input',
-  reasoning: 'reasoning',
-  functionCalling: 'function calling',
-  toolUse: 'tool use',
-  structuredOutputs: 'structured outputs',
-  codeExecution: 'code execution',
-};
-
-export function capabilityLabel(capability: string): string {
-  return CAPABILITY_LABELS[capability] ?? capability;
+/** A capability as people write it: "structuredOutputs" → "structured outputs". */
+export function capabilityLabel(capability: CapabilityKey): string {
+  return CAPABILITY_BY_KEY[capability].label;
 }
 
 function trimNumber(value: number, places: number): string {

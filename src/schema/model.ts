@@ -1,48 +1,35 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { ModelRow } from '../db/database.js';
-import { CAPABILITY_COLUMNS, countModels, findModels } from '../db/queries/models.js';
+import { countModels, findModels } from '../db/queries/models.js';
+import { CAPABILITIES } from '../domain/capabilities.js';
+import { MODEL_STATUSES } from '../domain/status.js';
 import { formatCutoff } from '../resolvers/cutoff.js';
 import { builder } from './builder.js';
+import { capabilityEnumValues, statusEnumValues } from './enum-values.js';
 import { ambiguousModel } from './errors.js';
 import { connectionArgsSchema, OrderDirection, parseGlobalIntId, withTotalCount } from './pagination.js';
 import { CreatorRef, ModelRef, OfferingRef, ScoreRef, SourceRef } from './refs.js';
 
 export const Capability = builder.enumType('Capability', {
   description: 'A capability a model can have.',
-  values: {
-    VISION: { value: 'vision', description: 'Understands images.' },
-    MULTIMODAL: { value: 'multimodal', description: 'Takes or produces more than one modality.' },
-    REASONING: { value: 'reasoning', description: 'Has an explicit reasoning (thinking) mode.' },
-    FUNCTION_CALLING: { value: 'functionCalling', description: 'Emits calls to declared functions.' },
-    TOOL_USE: { value: 'toolUse', description: 'Uses tools in an agent loop.' },
-    STRUCTURED_OUTPUTS: { value: 'structuredOutputs', description: 'Follows a JSON schema for its output.' },
-    CODE_EXECUTION: { value: 'codeExecution', description: 'Runs code it writes.' },
-  } as const,
+  values: capabilityEnumValues,
 });
 
 const ModelCapabilities = builder.objectRef<ModelRow>('ModelCapabilities').implement({
   description: 'What a model can do. Null means the catalog does not know, which is not the same as false.',
-  fields: (t) => ({
-    vision: t.exposeBoolean('vision', { nullable: true, description: 'Understands images.' }),
-    multimodal: t.exposeBoolean('multimodal', { nullable: true, description: 'Takes or produces more than one modality.' }),
-    reasoning: t.exposeBoolean('reasoning', { nullable: true, description: 'Has an explicit reasoning mode.' }),
-    functionCalling: t.exposeBoolean('function_calling', { nullable: true, description: 'Emits calls to declared functions.' }),
-    toolUse: t.exposeBoolean('tool_use', { nullable: true, description: 'Uses tools in an agent loop.' }),
-    structuredOutputs: t.exposeBoolean('structured_outputs', {
-      nullable: true,
-      description: 'Follows a JSON schema for its output.',
-    }),
-    codeExecution: t.exposeBoolean('code_execution', { nullable: true, description: 'Runs code it writes.' }),
-  }),
+  fields: (t) =>
+    Object.fromEntries(
+      CAPABILITIES.map((c) => [c.key, t.exposeBoolean(c.column, { nullable: true, description: c.description })]),
+    ),
 });
 
 const ModelStatus = builder.enumType('ModelStatus', {
   description: 'Where a model is in its life.',
-  values: {
-    ACTIVE: { value: 'active', description: 'Offered and maintained.' },
-    DEPRECATED: { value: 'deprecated', description: 'Still served, scheduled for removal.' },
-    RETIRED: { value: 'retired', description: 'No longer served.' },
-  } as const,
+  values: statusEnumValues(MODEL_STATUSES, {
+    active: 'Offered and maintained.',
+    deprecated: 'Still served, scheduled for removal.',
+    retired: 'No longer served.',
+  }),
 });
 
 builder.node(ModelRef, {
@@ -205,7 +192,7 @@ builder.queryFields((t) => ({
       const asOf = new Date();
       const filter = {
         ...args.filter,
-        capabilities: args.filter?.capabilities?.filter((c): c is keyof typeof CAPABILITY_COLUMNS => c in CAPABILITY_COLUMNS),
+        capabilities: args.filter?.capabilities,
       };
       const order = { field: args.orderBy?.field ?? 'name', direction: args.orderBy?.direction ?? 'asc' } as const;
       return withTotalCount(

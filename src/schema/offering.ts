@@ -1,14 +1,16 @@
+import { OFFERING_STATUSES } from '../domain/status.js';
 import { builder } from './builder.js';
+import { statusEnumValues } from './enum-values.js';
 import { parseGlobalIntId } from './pagination.js';
 import { ModelRef, OfferingRef, PriceRef, ProviderRef, SourceRef } from './refs.js';
 
 const OfferingStatus = builder.enumType('OfferingStatus', {
   description: 'Whether a route can be used.',
-  values: {
-    ACTIVE: { value: 'active', description: 'Serving.' },
-    DEPRECATED: { value: 'deprecated', description: 'Still listed, scheduled for removal; never chosen as cheapest.' },
-    RETIRED: { value: 'retired', description: 'Gone from the provider; kept for history.' },
-  } as const,
+  values: statusEnumValues(OFFERING_STATUSES, {
+    active: 'Serving.',
+    deprecated: 'Still listed, scheduled for removal; never chosen as cheapest.',
+    retired: 'Gone from the provider; kept for history.',
+  }),
 });
 
 builder.node(OfferingRef, {

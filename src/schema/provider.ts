@@ -1,16 +1,18 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { ProviderRow } from '../db/database.js';
 import { countRows, listByName } from '../db/queries/lists.js';
+import { PROVIDER_STATUSES } from '../domain/status.js';
 import { builder } from './builder.js';
+import { statusEnumValues } from './enum-values.js';
 import { connectionArgsSchema, parseGlobalIntId, withTotalCount } from './pagination.js';
 import { OfferingRef, ProviderRef } from './refs.js';
 
 const ProviderStatus = builder.enumType('ProviderStatus', {
   description: 'Whether a provider still serves traffic.',
-  values: {
-    ACTIVE: { value: 'active', description: 'Serving.' },
-    DEPRECATED: { value: 'deprecated', description: 'Shut down or shutting down: shown, never recommended.' },
-  } as const,
+  values: statusEnumValues(PROVIDER_STATUSES, {
+    active: 'Serving.',
+    deprecated: 'Shut down or shutting down: shown, never recommended.',
+  }),
 });
 
 builder.node(ProviderRef, {

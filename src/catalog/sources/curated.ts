@@ -8,6 +8,7 @@ async function table(file: string): Promise<Record<string, string>[]> {
   return parseCsv(await readFile(new URL(file, curatedDirectory), 'utf8'), `data/curated/${file}`);
 }
 
+const NAME_ONLY_COLUMNS = ['family', 'total_parameters', 'active_parameters', 'architecture', 'license', 'open_weights', 'context_window', 'decision_fit'];
 const number = (text: string | undefined) => (text ? Number(text) : null);
 const orNull = (text: string | undefined) => (text ? text : null);
 
@@ -43,6 +44,8 @@ export async function readCurated(): Promise<SourceBundle> {
       },
       aliases: [],
       source: sourceKey(row.source_name!, orNull(row.source_url), orNull(row.retrieved)),
+      // A row with nothing but a name and a creator names a model; one with specs defines it.
+      namesOnly: NAME_ONLY_COLUMNS.every((column) => !row[column]),
     });
   }
   for (const row of await table('creators.csv')) {

@@ -1,23 +1,13 @@
 import { sql } from 'kysely';
+import { CAPABILITY_BY_KEY, type CapabilityKey } from '../../domain/capabilities.js';
 import type { Db } from '../client.js';
 import type { ModelRow } from '../database.js';
 import { cheapestPricesByModel } from './cheapest.js';
 
-export const CAPABILITY_COLUMNS = {
-  vision: 'vision',
-  multimodal: 'multimodal',
-  reasoning: 'reasoning',
-  functionCalling: 'function_calling',
-  toolUse: 'tool_use',
-  structuredOutputs: 'structured_outputs',
-  codeExecution: 'code_execution',
-} as const;
-export type Capability = keyof typeof CAPABILITY_COLUMNS;
-
 export interface ModelFilter {
   creator?: string | null;
   provider?: string | null;
-  capabilities?: Capability[] | null;
+  capabilities?: CapabilityKey[] | null;
   openWeights?: boolean | null;
   minContextWindow?: number | null;
   /** Exact decimal strings, compared as numeric in SQL. */
@@ -57,7 +47,7 @@ function filteredModels(db: Db, filter: ModelFilter, asOf: Date) {
     );
   }
   for (const capability of filter.capabilities ?? []) {
-    query = query.where(`models.${CAPABILITY_COLUMNS[capability]}`, '=', true);
+    query = query.where(`models.${CAPABILITY_BY_KEY[capability].column}`, '=', true);
   }
   if (filter.openWeights != null) query = query.where('models.open_weights', '=', filter.openWeights);
   if (filter.minContextWindow != null) query = query.where('models.context_window', '>=', filter.minContextWindow);

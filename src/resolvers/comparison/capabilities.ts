@@ -1,7 +1,8 @@
-import { CAPABILITIES, type CapabilityName, type ModelFacts } from './facts.js';
+import { CAPABILITY_KEYS, type CapabilityKey } from '../../domain/capabilities.js';
+import type { ModelFacts } from './facts.js';
 
 export interface CapabilityRow {
-  capability: CapabilityName;
+  capability: CapabilityKey;
   /** Per compared model, in order: true, false, or null when unknown. */
   values: { modelId: number; supported: boolean | null }[];
   /** Every compared model is known to have it. */
@@ -9,7 +10,7 @@ export interface CapabilityRow {
 }
 
 export function capabilityTable(models: ModelFacts[]): CapabilityRow[] {
-  return CAPABILITIES.map((capability) => {
+  return CAPABILITY_KEYS.map((capability) => {
     const values = models.map((m) => ({ modelId: m.id, supported: m.capabilities[capability] }));
     return { capability, values, shared: values.every((v) => v.supported === true) };
   });

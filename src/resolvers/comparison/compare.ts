@@ -1,9 +1,10 @@
+import type { CapabilityKey } from '../../domain/capabilities.js';
 import type { BenchmarkComparison } from './benchmarks.js';
 import type { CapabilityRow, ContextComparison } from './capabilities.js';
 import { type ComparisonCore, type ComparisonOptions, computeCore } from './core.js';
 import type { CostGap, ModelCost } from './costs.js';
 import { type FaqEntry, faq } from './faq.js';
-import type { CapabilityName, ModelFacts, ProviderFact } from './facts.js';
+import type { ModelFacts, ProviderFact } from './facts.js';
 import { benchmarkSentence, contextText, summary, switchNotes, verdictHeadline, verdictReasons } from './prose.js';
 import type { Switch } from './providers.js';
 import { type ScorecardRow, scorecard } from './scorecard.js';
@@ -22,7 +23,7 @@ export interface Comparison extends ComparisonOptions {
   switches: (Switch & { notes: string[] })[];
   context: ContextComparison & { sentence: string };
   capabilities: CapabilityRow[];
-  sharedCapabilities: CapabilityName[];
+  sharedCapabilities: CapabilityKey[];
   verdict: Verdict & { reasons: string[]; headline: string };
   scorecard: ScorecardRow[];
   tradeoffs: Tradeoff[];

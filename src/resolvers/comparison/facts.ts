@@ -1,3 +1,5 @@
+import type { CapabilityValues } from '../../domain/capabilities.js';
+import type { OfferingStatus, ProviderStatus } from '../../domain/status.js';
 import type { Decimal } from '../decimal.js';
 
 /**
@@ -5,28 +7,17 @@ import type { Decimal } from '../decimal.js';
  * here knows about the database or GraphQL.
  */
 
-export const CAPABILITIES = [
-  'vision',
-  'multimodal',
-  'reasoning',
-  'functionCalling',
-  'toolUse',
-  'structuredOutputs',
-  'codeExecution',
-] as const;
-export type CapabilityName = (typeof CAPABILITIES)[number];
-
 export interface ProviderFact {
   id: number;
   slug: string;
   name: string;
-  status: 'active' | 'deprecated';
+  status: ProviderStatus;
 }
 
 export interface RouteFact {
   offeringId: number;
   provider: ProviderFact;
-  status: 'active' | 'deprecated' | 'retired';
+  status: OfferingStatus;
   /** Speed and tier tags; a "free" (rate-limited) tier is never a list price. */
   variants: string[];
   /**
@@ -65,7 +56,7 @@ export interface ModelFacts {
   contextWindow: number | null;
   license: string | null;
   openWeights: boolean | null;
-  capabilities: Record<CapabilityName, boolean | null>;
+  capabilities: CapabilityValues;
   decisionFit: string[];
   lastReviewed: string | null;
   sourceId: number | null;

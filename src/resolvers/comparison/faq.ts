@@ -1,6 +1,6 @@
 import { capabilityLabel, dollars, list, perMillionShort, saving } from '../format.js';
 import type { ComparisonCore } from './core.js';
-import { CAPABILITIES, type RouteFact } from './facts.js';
+import type { RouteFact } from './facts.js';
 import { contextText, trafficText } from './prose.js';
 import { sentences } from './sentences.js';
 

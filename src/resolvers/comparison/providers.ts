@@ -1,6 +1,7 @@
+import { CAPABILITY_KEYS, type CapabilityKey } from '../../domain/capabilities.js';
 import type { Decimal } from '../decimal.js';
 import type { ModelCost } from './costs.js';
-import { CAPABILITIES, type CapabilityName, type ModelFacts, type ProviderFact } from './facts.js';
+import type { ModelFacts, ProviderFact } from './facts.js';
 
 /** Providers where a model can be bought today, in the model's route order, each once. */
 export function purchasableProviders(model: ModelFacts): ProviderFact[] {
@@ -26,8 +27,8 @@ export interface Switch {
   /** Target minus origin, per 1M tokens: negative means the target is cheaper. */
   inputPriceDelta: Decimal | null;
   outputPriceDelta: Decimal | null;
-  capabilitiesLost: CapabilityName[];
-  capabilitiesGained: CapabilityName[];
+  capabilitiesLost: CapabilityKey[];
+  capabilitiesGained: CapabilityKey[];
   /** Target minus origin context window, in tokens. */
   contextChange: number | null;
 }
@@ -52,8 +53,8 @@ export function switches(models: ModelFacts[], costs: ModelCost[]): Switch[] {
         sharedProviders: purchasableProviders(to).filter((p) => fromProviders.has(p.id)),
         inputPriceDelta: delta(toCost?.cheapestInput?.perMTok, fromCost?.cheapestInput?.perMTok),
         outputPriceDelta: delta(toCost?.cheapestOutput?.perMTok, fromCost?.cheapestOutput?.perMTok),
-        capabilitiesLost: CAPABILITIES.filter((c) => from.capabilities[c] === true && to.capabilities[c] === false),
-        capabilitiesGained: CAPABILITIES.filter((c) => from.capabilities[c] === false && to.capabilities[c] === true),
+        capabilitiesLost: CAPABILITY_KEYS.filter((c) => from.capabilities[c] === true && to.capabilities[c] === false),
+        capabilitiesGained: CAPABILITY_KEYS.filter((c) => from.capabilities[c] === false && to.capabilities[c] === true),
         contextChange:
           from.contextWindow === null || to.contextWindow === null ? null : to.contextWindow - from.contextWindow,
       });

@@ -1,7 +1,7 @@
+import { CAPABILITY_KEYS } from '../../domain/capabilities.js';
 import type { Decimal } from '../decimal.js';
 import { capabilityLabel, countOf, dollars, list, perMillion, points, tagLabel } from '../format.js';
 import type { ComparisonCore } from './core.js';
-import { CAPABILITIES } from './facts.js';
 import { trafficText } from './prose.js';
 import { sentences } from './sentences.js';
 
@@ -47,7 +47,7 @@ export function tradeoffs(core: ComparisonCore): Tradeoff[] {
       measured.push(sentences.broaderCoverage(model.name, countOf(cost.providerCount, 'provider'), list(others)));
     }
     if (core.context.leaderModelId === model.id) measured.push(sentences.largestContext(model.name, core.window(model.contextWindow!)));
-    const unique = CAPABILITIES.filter(
+    const unique = CAPABILITY_KEYS.filter(
       (c) => model.capabilities[c] === true && core.models.some((other) => other.capabilities[c] === false),
     );
     if (unique.length > 0) measured.push(sentences.onlyCapability(model.name, list(unique.map(capabilityLabel))));
