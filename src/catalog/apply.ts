@@ -7,7 +7,7 @@ import { type Counts, counts, inChunks } from './write/common.js';
 import { syncOfferings } from './write/offerings.js';
 import { syncPrices } from './write/prices.js';
 import { syncScores } from './write/scores.js';
-import { syncBenchmarks, syncCreators, syncModels, syncProviders } from './write/slugged.js';
+import { syncBenchmarks, syncCreators, syncEditions, syncModels, syncProviders } from './write/slugged.js';
 import { syncSources } from './write/sources.js';
 
 /**
@@ -34,6 +34,7 @@ export interface ApplyReport {
   offerings: Counts & { retired: number };
   prices: Counts;
   benchmarks: Counts;
+  editions: Counts;
   scores: Counts;
 }
 
@@ -59,6 +60,7 @@ export async function applyDataset(db: Db, dataset: Dataset, options: ApplyOptio
       offerings: { ...counts(), retired: 0 },
       prices: counts(),
       benchmarks: counts(),
+      editions: counts(),
       scores: counts(),
     };
     const steps = 8;
@@ -92,7 +94,8 @@ export async function applyDataset(db: Db, dataset: Dataset, options: ApplyOptio
     const benchmarkIds = await syncBenchmarks(trx, dataset.benchmarks, source, report.benchmarks);
 
     progress('scores', 7, steps);
-    await syncScores(trx, dataset.scores, { modelIds, benchmarkIds, sourceIds }, report.scores);
+    const editionIds = await syncEditions(trx, dataset.editions, source, report.editions);
+    await syncScores(trx, dataset.scores, { modelIds, benchmarkIds, editionIds, sourceIds }, report.scores);
     progress('done', steps, steps);
     return report;
   });

@@ -33,7 +33,7 @@ function print(report: ImportReport) {
   console.log(`Imported "${report.importer}" in ${(report.durationMs / 1000).toFixed(1)} s`);
   for (const [label, c] of [
     ['models', w.models], ['creators', w.creators], ['aliases', w.aliases], ['providers', w.providers],
-    ['routes', w.offerings], ['prices', w.prices], ['benchmarks', w.benchmarks], ['scores', w.scores], ['sources', w.sources],
+    ['routes', w.offerings], ['prices', w.prices], ['benchmarks', w.benchmarks], ['editions', w.editions], ['scores', w.scores], ['sources', w.sources],
   ] as const) console.log(line(label, c));
   const changed = Object.values(w).some((c) => c.added + c.changed + ((c as { retired?: number }).retired ?? 0) > 0);
   console.log(changed ? '' : '  No changes.');
@@ -47,6 +47,11 @@ function print(report: ImportReport) {
   }
   if (report.namedFromId.length > 0) {
     console.log(`Named from their id, no source names them (${report.namedFromId.length}): ${report.namedFromId.slice(0, 30).join(', ')}${report.namedFromId.length > 30 ? ' …' : ''}`);
+  }
+  if (report.unplacedScores.length > 0) {
+    console.log(`Scores of models the catalog does not hold (${report.unplacedScores.length}), not imported:`);
+    for (const u of report.unplacedScores.slice(0, 30)) console.log(`  ${u.edition} "${u.model}"${u.candidates.length ? ` (closest: ${u.candidates.join(', ')})` : ''}`);
+    if (report.unplacedScores.length > 30) console.log(`  … and ${report.unplacedScores.length - 30} more (all are in catalog_imports.report)`);
   }
   if (report.unresolved.length > 0) {
     console.log(`Unresolved routes (${report.unresolved.length}), not imported:`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BENCHMARK_CATEGORIES } from '../domain/benchmarks.js';
 import { CAPABILITIES, type CapabilityKey } from '../domain/capabilities.js';
 import { MODEL_STATUSES, OFFERING_STATUSES, PROVIDER_STATUSES } from '../domain/status.js';
 
@@ -106,20 +107,45 @@ const offering = z.object({
 const benchmark = z.object({
   slug,
   name: z.string().min(1),
-  category: z.string().min(1).nullable().default(null),
+  category: z.enum(BENCHMARK_CATEGORIES).nullable().default(null),
   description: z.string().min(1).nullable().default(null),
   url: z.string().url().nullable().default(null),
-  scaleMin: decimal.default('0'),
-  scaleMax: decimal.default('100'),
+  /** Null bounds for an open scale (an Arena rating). */
+  scaleMin: decimal.nullable().default('0'),
+  scaleMax: decimal.nullable().default('100'),
   higherIsBetter: z.boolean().default(true),
   source: sourceKey,
 });
 
+/** One leaderboard at one version or release: scores are comparable only inside one. */
+const edition = z.object({
+  slug,
+  name: z.string().min(1),
+  leaderboard: z.string().min(1),
+  version: z.string().min(1).nullable().default(null),
+  publishedOn: isoDate.nullable().default(null),
+  /** False for labs' own reports. */
+  independent: z.boolean(),
+  licence: z.string().min(1).nullable().default(null),
+  url: z.string().url().nullable().default(null),
+  source: sourceKey,
+});
+
+const signedDecimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string such as "44.3"');
+
 const score = z.object({
   model: slug,
   benchmark: slug,
-  value: z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string such as "44.3"'),
+  /** Null only for scores of datasets written before editions (the seed page). */
+  edition: slug.nullable().default(null),
+  value: signedDecimal,
   setting: z.string().default(''),
+  /** Reasoning effort or thinking budget of the run ("high", "thinking-32k"); '' when none. */
+  variant: z.string().default(''),
+  ciLow: signedDecimal.nullable().default(null),
+  ciHigh: signedDecimal.nullable().default(null),
+  /** The model as the source names it. */
+  sourceModelKey: z.string().min(1).nullable().default(null),
   measuredOn: isoDate.nullable().default(null),
   selfReported: z.boolean().nullable().default(null),
   source: sourceKey,
@@ -137,6 +163,7 @@ const datasetSchema = z.object({
   providers: z.array(provider).default([]),
   offerings: z.array(offering).default([]),
   benchmarks: z.array(benchmark).default([]),
+  editions: z.array(edition).default([]),
   scores: z.array(score).default([]),
 });
 
@@ -166,6 +193,7 @@ export function parseDataset(input: unknown, origin: string): Dataset {
     ...duplicates(dataset.aliases.map((a) => a.alias.trim().toLowerCase()), 'aliases', 'alias'),
     ...duplicates(dataset.providers.map((p) => p.slug), 'providers', 'slug'),
     ...duplicates(dataset.benchmarks.map((b) => b.slug), 'benchmarks', 'slug'),
+    ...duplicates(dataset.editions.map((e) => e.slug), 'editions', 'slug'),
   ];
   const known = {
     source: new Set(dataset.sources.map((s) => s.key)),
@@ -173,6 +201,7 @@ export function parseDataset(input: unknown, origin: string): Dataset {
     model: new Set([...dataset.models.map((m) => m.slug), ...dataset.existingModels]),
     provider: new Set(dataset.providers.map((p) => p.slug)),
     benchmark: new Set(dataset.benchmarks.map((b) => b.slug)),
+    edition: new Set(dataset.editions.map((e) => e.slug)),
   };
   const check = (kind: keyof typeof known, value: string, path: string) => {
     if (!known[kind].has(value)) problems.push(`${path}: unknown ${kind} "${value}"`);
@@ -194,9 +223,11 @@ export function parseDataset(input: unknown, origin: string): Dataset {
     check('source', o.source, `offerings[${i}].source`);
     o.prices.forEach((p, j) => check('source', p.source, `offerings[${i}].prices[${j}].source`));
   });
+  dataset.editions.forEach((e, i) => check('source', e.source, `editions[${i}].source`));
   dataset.scores.forEach((s, i) => {
     check('model', s.model, `scores[${i}].model`);
     check('benchmark', s.benchmark, `scores[${i}].benchmark`);
+    if (s.edition !== null) check('edition', s.edition, `scores[${i}].edition`);
     check('source', s.source, `scores[${i}].source`);
   });
   if (problems.length > 0) throw new DatasetError(`${origin}: ${problems.join('; ')}`);

@@ -334,3 +334,34 @@ export class ModelIndex {
     return null;
   }
 }
+
+/**
+ * A leaderboard key's run settings, split off so the score lands on its model
+ * with the setting recorded as its variant: "gpt-5-high" → gpt-5 (high),
+ * "claude-opus-4-5-20251101-thinking-32k" → … (thinking-32k), Aider's
+ * "o3 (high)" and "claude-sonnet-4-20250514 (32k thinking)". Used only when
+ * the whole key names no model: "kimi-k2-thinking" is a model of its own.
+ */
+export function splitScoreVariant(key: string): { model: string; variant: string } | null {
+  const bracket = /^(.*\S)\s*\(([^)]*(?:thinking|high|medium|low|minimal|reasoning|effort)[^)]*)\)$/i.exec(key.trim());
+  if (bracket) return { model: bracket[1]!, variant: bracket[2]!.trim().toLowerCase().replace(/\s+/g, '-') };
+  const suffix = /^(.+?)-((?:no-)?thinking(?:-\d+k)?|(?:x)?high|medium|low|minimal|(?:non-)?reasoning)$/i.exec(key.trim());
+  return suffix ? { model: suffix[1]!, variant: suffix[2]!.toLowerCase() } : null;
+}
+
+/** The catalog's slugs that look most like an id, best first: what a person checks for an unplaced row. Never used to merge. */
+export function closestSlugs(id: string, slugs: Iterable<string>, count = 3): string[] {
+  const tokens = (text: string) => new Set(parseModelId(text).key.split('-'));
+  const wanted = tokens(id);
+  const scored: { slug: string; score: number }[] = [];
+  for (const slug of slugs) {
+    const have = tokens(slug);
+    const shared = [...wanted].filter((t) => have.has(t)).length;
+    if (shared === 0) continue;
+    scored.push({ slug, score: shared / (wanted.size + have.size - shared) });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug))
+    .slice(0, count)
+    .map((s) => s.slug);
+}

@@ -5,7 +5,7 @@ import { loadDataset } from './datasets.js';
 import { catalogFingerprint } from './fingerprint.js';
 import { ProviderRegistry } from './providers.js';
 import type { SourceBundle } from './records.js';
-import { type KnownCatalog, type Merge, type Pointer, resolveBundles, type UnresolvedRoute } from './resolve.js';
+import { type KnownCatalog, type Merge, type Pointer, resolveBundles, type UnplacedScore, type UnresolvedRoute } from './resolve.js';
 import { readCurated } from './sources/curated.js';
 import { readGenaiPrices } from './sources/genai-prices.js';
 import { readModelsDevDirectory } from './sources/models-dev-directory.js';
@@ -26,6 +26,8 @@ export interface ImportReport {
   importer: string;
   written: ApplyReport;
   unresolved: UnresolvedRoute[];
+  /** Leaderboard rows whose model the catalog does not hold, with the closest slugs: never merged by guess. */
+  unplacedScores: UnplacedScore[];
   resolvedBy: Record<string, number>;
   /** Models the database held twice, now one (resolve.ts). */
   merges: Merge[];
@@ -43,12 +45,13 @@ export type Progress = (step: string, done: number, total: number) => void;
 
 export async function runImport(db: Db, request: ImportRequest, onProgress: Progress = () => {}): Promise<ImportReport> {
   const started = new Date();
-  const { dataset, unresolved, resolvedBy, merges, pointers, namedFromId, warnings } = await buildDataset(db, request, onProgress);
+  const { dataset, unresolved, unplacedScores, resolvedBy, merges, pointers, namedFromId, warnings } = await buildDataset(db, request, onProgress);
   const written = await applyDataset(db, dataset, { importer: request.importer, now: started, merges, onProgress });
   const report: ImportReport = {
     importer: request.importer,
     written,
     unresolved,
+    unplacedScores,
     resolvedBy,
     merges,
     pointers,
@@ -89,7 +92,7 @@ async function knownCatalog(db: Db): Promise<KnownCatalog> {
 async function buildDataset(db: Db, request: ImportRequest, onProgress: Progress) {
   if (request.importer === 'seed-page') {
     const dataset = await loadDataset('seed-page');
-    return { dataset, unresolved: [], resolvedBy: {}, merges: [], pointers: [], namedFromId: [], warnings: [] };
+    return { dataset, unresolved: [], unplacedScores: [], resolvedBy: {}, merges: [], pointers: [], namedFromId: [], warnings: [] };
   }
   const providers = await ProviderRegistry.load();
   const bundles: SourceBundle[] = [await readCurated(), await readShippedLabs()];
@@ -104,6 +107,6 @@ async function buildDataset(db: Db, request: ImportRequest, onProgress: Progress
   const resolved = resolveBundles(request.importer, bundles, await knownCatalog(db));
   // The same validation as a shipped dataset: a broken reference aborts before any write.
   const dataset: Dataset = parseDataset(resolved.dataset, `${request.importer} import`);
-  const { unresolved, merges, pointers, namedFromId, warnings } = resolved;
-  return { dataset, unresolved, resolvedBy: resolved.rules, merges, pointers, namedFromId, warnings };
+  const { unresolved, unplacedScores, merges, pointers, namedFromId, warnings } = resolved;
+  return { dataset, unresolved, unplacedScores, resolvedBy: resolved.rules, merges, pointers, namedFromId, warnings };
 }

@@ -1,3 +1,4 @@
+import type { BenchmarkCategory } from '../domain/benchmarks.js';
 import type { DatasetModel } from './dataset.js';
 
 /**
@@ -60,22 +61,54 @@ export interface RouteRecord {
   source: string;
 }
 
+/**
+ * One score as its source publishes it. `model` is any id or name the
+ * source uses for the model ("claude-3-5-sonnet-20241022", "Claude 3.5
+ * Sonnet (Oct '24)"): the resolver finds the catalog's model by the identity
+ * rules, and reports the rows it cannot place.
+ */
 export interface ScoreRecord {
   model: string;
   benchmark: string;
+  /** The edition's slug; every importer names one (a model card is an edition too). */
+  edition: string;
+  /** Exactly as published, as a decimal string. */
   value: string;
   setting: string;
+  /** Reasoning effort or thinking budget of the run ("high", "thinking-32k"); '' when none. */
+  variant: string;
+  ciLow: string | null;
+  ciHigh: string | null;
+  measuredOn: string | null;
+  /** True when the model's own lab reported it; null when the source does not say. */
+  selfReported: boolean | null;
   source: string;
 }
 
 export interface BenchmarkRecord {
   slug: string;
   name: string;
-  category: string | null;
+  category: BenchmarkCategory | null;
   url: string | null;
-  scaleMin: string;
-  scaleMax: string;
+  /** Null bounds for an open scale (an Arena rating). */
+  scaleMin: string | null;
+  scaleMax: string | null;
   higherIsBetter: boolean;
+  source: string;
+}
+
+/** One leaderboard at one version or release ("LMArena text, style control, 2025-12-11", "BFCL v3"). */
+export interface EditionRecord {
+  slug: string;
+  name: string;
+  leaderboard: string;
+  version: string | null;
+  publishedOn: string | null;
+  /** False for labs' own reports (model cards and collections of them). */
+  independent: boolean;
+  /** The licence or attribution the data comes with. */
+  licence: string | null;
+  url: string | null;
   source: string;
 }
 
@@ -101,11 +134,12 @@ export interface SourceBundle {
   aliases: AliasRecord[];
   routes: RouteRecord[];
   benchmarks: BenchmarkRecord[];
+  editions: EditionRecord[];
   scores: ScoreRecord[];
   /** Entries skipped with a reason (bad units, not a language model). */
   warnings: string[];
 }
 
 export function emptyBundle(): SourceBundle {
-  return { sources: [], models: [], creators: [], aliases: [], routes: [], benchmarks: [], scores: [], warnings: [] };
+  return { sources: [], models: [], creators: [], aliases: [], routes: [], benchmarks: [], editions: [], scores: [], warnings: [] };
 }

@@ -1,6 +1,6 @@
 import { capabilityValues } from '../domain/capabilities.js';
 import type { Dataset, DatasetModel } from './dataset.js';
-import { ModelIndex, parseModelId, type ResolutionRule, undatedSegment } from './identity.js';
+import { closestSlugs, ModelIndex, parseModelId, type ResolutionRule, splitScoreVariant, undatedSegment } from './identity.js';
 import { toSlug } from './providers.js';
 import type { ModelDefinition, ModelFacts, RouteRecord, SourceBundle } from './records.js';
 
@@ -34,9 +34,17 @@ export interface Pointer {
   snapshots: string[];
 }
 
+/** A leaderboard row whose model the catalog does not hold (or the rules cannot place), with what it looks like. */
+export interface UnplacedScore {
+  edition: string;
+  model: string;
+  candidates: string[];
+}
+
 export interface Resolved {
   dataset: Dataset;
   unresolved: UnresolvedRoute[];
+  unplacedScores: UnplacedScore[];
   /** How many routes each rule resolved (plus "defined" for routes that created their model). */
   rules: Record<ResolutionRule | 'base-model' | 'new-model', number>;
   merges: Merge[];
@@ -220,6 +228,22 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
     });
   }
 
+  // Scores land on the model their key names; a run setting the key carries ("-high", "(32k thinking)")
+  // is kept as the score's variant when the whole key names no model.
+  const scores: Dataset['scores'] = [];
+  const unplacedScores: UnplacedScore[] = [];
+  for (const s of bundles.flatMap((b) => b.scores)) {
+    const split = splitScoreVariant(s.model);
+    const whole = modelFor(s.model);
+    const target = whole ? { slug: whole.slug, variant: s.variant } : split && modelFor(split.model) ? { slug: modelFor(split.model)!.slug, variant: s.variant || split.variant } : null;
+    if (!target || (!drafts.has(target.slug) && !existing.has(target.slug) && !naming.has(target.slug))) {
+      unplacedScores.push({ edition: s.edition, model: s.model, candidates: closestSlugs(s.model, [...drafts.keys(), ...existing.keys()]) });
+      continue;
+    }
+    if (naming.has(target.slug)) draftFor(target.slug, naming.get(target.slug)!.definition.creator.slug, s.source);
+    scores.push({ ...s, model: target.slug, variant: target.variant, sourceModelKey: s.model });
+  }
+
   // A database model no rule names (an earlier import's "-2") whose routes all belong to one model now is that model.
   const routesNow = new Map([...offerings.values()].map((o) => [`${o.provider}\u0000${o.providerModelId}`, o.model]));
   const routesBefore = new Map<string, Set<string>>();
@@ -283,11 +307,10 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
     })),
     offerings: [...offerings.values()],
     benchmarks: bundles.flatMap((b) => b.benchmarks).map((b) => ({ ...b, description: null })),
-    scores: bundles
-      .flatMap((b) => b.scores)
-      .map((s) => ({ ...s, model: follow(index.aliasTarget(s.model) ?? s.model), measuredOn: null, selfReported: true })),
+    editions: bundles.flatMap((b) => b.editions),
+    scores,
   };
-  for (const s of [...dataset.creators, ...dataset.models, ...dataset.aliases, ...dataset.providers, ...dataset.offerings, ...dataset.benchmarks, ...dataset.scores]) {
+  for (const s of [...dataset.creators, ...dataset.models, ...dataset.aliases, ...dataset.providers, ...dataset.offerings, ...dataset.benchmarks, ...dataset.editions, ...dataset.scores]) {
     usedSources.add(s.source);
   }
   for (const o of dataset.offerings) for (const p of o.prices) usedSources.add(p.source);
@@ -296,7 +319,7 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
     .map((d) => ({ slug: d.slug, snapshots: index.snapshotsOf(parseModelId(d.slug).undatedKey) }))
     // An undated id with several snapshots, or a "-latest" no rule could pin to one version.
     .filter((p) => (p.snapshots.length > 1 && parseModelId(p.slug).snapshot === null) || parseModelId(p.slug).pointer);
-  return { dataset, unresolved, rules, merges: merges.filter((m) => drafts.has(follow(m.into)) || existing.has(follow(m.into))).map((m) => ({ ...m, into: follow(m.into) })), pointers, namedFromId, warnings };
+  return { dataset, unresolved, unplacedScores, rules, merges: merges.filter((m) => drafts.has(follow(m.into)) || existing.has(follow(m.into))).map((m) => ({ ...m, into: follow(m.into) })), pointers, namedFromId, warnings };
 }
 
 /**

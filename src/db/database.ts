@@ -119,8 +119,9 @@ interface BenchmarksTable {
   category: string | null;
   description: string | null;
   url: string | null;
-  scale_min: ColumnType<string, string | undefined, string>;
-  scale_max: ColumnType<string, string | undefined, string>;
+  /** Null for an open scale (an Arena rating has no bound). */
+  scale_min: Numeric | null;
+  scale_max: Numeric | null;
   higher_is_better: ColumnType<boolean, boolean | undefined, boolean>;
   source_id: number | null;
   created_at: CreatedAt;
@@ -135,6 +136,27 @@ interface ScoresTable {
   source_id: number;
   measured_on: DateString | null;
   self_reported: boolean | null;
+  /** Null for scores recorded before editions: grouped by source instead. */
+  edition_id: number | null;
+  /** Reasoning effort or thinking budget of the run; '' when none. */
+  variant: ColumnType<string, string | undefined, string>;
+  ci_low: Numeric | null;
+  ci_high: Numeric | null;
+  source_model_key: string | null;
+  created_at: CreatedAt;
+}
+
+interface EditionsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  leaderboard: string;
+  version: string | null;
+  published_on: DateString | null;
+  independent: boolean;
+  licence: string | null;
+  url: string | null;
+  source_id: number | null;
   created_at: CreatedAt;
 }
 
@@ -156,6 +178,7 @@ export interface Database {
   prices: PricesTable;
   benchmarks: BenchmarksTable;
   scores: ScoresTable;
+  editions: EditionsTable;
   catalog_imports: CatalogImportsTable;
 }
 
@@ -167,3 +190,4 @@ export type OfferingRow = Selectable<OfferingsTable>;
 export type PriceRow = Selectable<PricesTable>;
 export type BenchmarkRow = Selectable<BenchmarksTable>;
 export type ScoreRow = Selectable<ScoresTable>;
+export type EditionRow = Selectable<EditionsTable>;

@@ -15,8 +15,8 @@ builder.node(BenchmarkRef, {
     category: t.exposeString('category', { nullable: true, description: 'e.g. "knowledge", "coding", "tool use".' }),
     description: t.exposeString('description', { nullable: true, description: 'What it measures.' }),
     url: t.exposeString('url', { nullable: true, description: 'The benchmark’s home page or paper.' }),
-    scaleMin: t.float({ description: 'Lowest possible score.', resolve: (b) => Number(b.scale_min) }),
-    scaleMax: t.float({ description: 'Highest possible score.', resolve: (b) => Number(b.scale_max) }),
+    scaleMin: t.float({ nullable: true, description: 'Lowest possible score; null for an open scale (an Arena rating).', resolve: (b) => (b.scale_min === null ? null : Number(b.scale_min)) }),
+    scaleMax: t.float({ nullable: true, description: 'Highest possible score; null for an open scale (an Arena rating).', resolve: (b) => (b.scale_max === null ? null : Number(b.scale_max)) }),
     higherIsBetter: t.exposeBoolean('higher_is_better', { description: 'Whether a higher score is better.' }),
     scores: t.field({
       type: [ScoreRef],

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseCsv } from '../csv.js';
-import { emptyBundle, type SourceBundle, type SourceRecord } from '../records.js';
+import { type BenchmarkCategory, isBenchmarkCategory } from '../../domain/benchmarks.js';
+import { toSlug } from '../providers.js';
+import { type EditionRecord, emptyBundle, type SourceBundle, type SourceRecord } from '../records.js';
 
 const curatedDirectory = new URL('../../../data/curated/', import.meta.url);
 
@@ -9,6 +12,12 @@ async function table(file: string): Promise<Record<string, string>[]> {
 }
 
 const NAME_ONLY_COLUMNS = ['family', 'total_parameters', 'active_parameters', 'architecture', 'license', 'open_weights', 'context_window', 'decision_fit'];
+function category(text: string | undefined, benchmark: string): BenchmarkCategory | null {
+  if (!text) return null;
+  if (!isBenchmarkCategory(text)) throw new Error(`data/curated/benchmark-definitions.csv: benchmark "${benchmark}" has unknown category "${text}"`);
+  return text;
+}
+
 const number = (text: string | undefined) => (text ? Number(text) : null);
 const orNull = (text: string | undefined) => (text ? text : null);
 
@@ -59,7 +68,7 @@ export async function readCurated(): Promise<SourceBundle> {
     bundle.benchmarks.push({
       slug: row.slug!,
       name: row.name!,
-      category: orNull(row.category),
+      category: category(row.category, row.slug!),
       url: orNull(row.url),
       scaleMin: row.scale_min || '0',
       scaleMax: row.scale_max || '100',
@@ -67,15 +76,39 @@ export async function readCurated(): Promise<SourceBundle> {
       source: sourceKey(row.source_name!, orNull(row.url)),
     });
   }
+  // Each model card (or paper) is an edition of its own, and self-reported: its scores are the lab's.
+  const editions = new Map<string, EditionRecord>();
   for (const row of await table('benchmarks.csv')) {
+    const source = sourceKey(row.source!);
+    if (!editions.has(source)) {
+      editions.set(source, {
+        // Readable, and unique: two cards' long names may share their first words.
+        slug: `card-${toSlug(row.source!).slice(0, 60).replace(/[-.]+$/, '')}-${createHash('sha256').update(row.source!).digest('hex').slice(0, 8)}`,
+        name: `Model card: ${row.source}`,
+        leaderboard: 'Labs’ model cards',
+        version: null,
+        publishedOn: null,
+        independent: false,
+        licence: null,
+        url: null,
+        source,
+      });
+    }
     bundle.scores.push({
       model: row.model_slug!,
       benchmark: row.benchmark_slug!,
+      edition: editions.get(source)!.slug,
       value: row.score!,
       setting: row.setting ?? '',
-      source: sourceKey(row.source!),
+      variant: '',
+      ciLow: null,
+      ciHigh: null,
+      measuredOn: null,
+      selfReported: true,
+      source,
     });
   }
+  bundle.editions.push(...editions.values());
   bundle.sources.push(...sources.values());
   return bundle;
 }

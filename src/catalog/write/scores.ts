@@ -4,19 +4,19 @@ import type { Dataset } from '../dataset.js';
 import { changedColumns, chunks, type Counts, isEmpty, type Trx } from './common.js';
 
 /**
- * Benchmark scores, one per model, benchmark, source and setting: new ones
+ * Benchmark scores, one per model, benchmark, source, edition, setting and variant: new ones
  * inserted, known ones updated in the columns that changed. A score the
  * dataset states twice is written once.
  */
 export async function syncScores(
   trx: Trx,
   scores: Dataset['scores'],
-  ids: { modelIds: Map<string, number>; benchmarkIds: Map<string, number>; sourceIds: Map<string, number> },
+  ids: { modelIds: Map<string, number>; benchmarkIds: Map<string, number>; editionIds: Map<string, number>; sourceIds: Map<string, number> },
   report: Counts,
 ): Promise<void> {
   if (scores.length === 0) return;
-  const key = (s: { model_id: number; benchmark_id: number; source_id: number; setting: string }) =>
-    `${s.model_id}/${s.benchmark_id}/${s.source_id}/${s.setting}`;
+  const key = (s: { model_id: number; benchmark_id: number; source_id: number; edition_id?: number | null; setting?: string; variant?: string }) =>
+    `${s.model_id}/${s.benchmark_id}/${s.source_id}/${s.edition_id ?? ''}/${s.setting ?? ''}/${s.variant ?? ''}`;
   const modelIds = [...new Set(scores.map((s) => ids.modelIds.get(s.model)!))];
   const existing = new Map<string, Selectable<Database['scores']>>();
   for (const chunk of chunks(modelIds)) {
@@ -34,6 +34,11 @@ export async function syncScores(
       source_id: ids.sourceIds.get(s.source)!,
       measured_on: s.measuredOn,
       self_reported: s.selfReported,
+      edition_id: s.edition === null ? null : ids.editionIds.get(s.edition)!,
+      variant: s.variant,
+      ci_low: s.ciLow,
+      ci_high: s.ciHigh,
+      source_model_key: s.sourceModelKey,
     } satisfies Insertable<Database['scores']>;
     if (seen.has(key(row))) continue;
     seen.add(key(row));

@@ -5,7 +5,7 @@ import type { Dataset } from '../dataset.js';
 import { changedColumns, chunks, type Counts, inChunks, isEmpty, type Trx } from './common.js';
 
 /**
- * The tables keyed by slug (creators, models, providers, benchmarks): new
+ * The tables keyed by slug (creators, models, providers, benchmarks, editions): new
  * slugs are inserted in bulk, known ones updated in only the columns that
  * changed. Each returns slug → id.
  */
@@ -134,4 +134,26 @@ function cutoffColumns(cutoff: string | null) {
   const precision = (['year', 'month', 'day'] as const)[parts.length - 1]!;
   const [year, month = '01', day = '01'] = parts;
   return { knowledge_cutoff: `${year}-${month}-${day}`, knowledge_cutoff_precision: precision };
+}
+
+/** Editions: one leaderboard at one version or release. */
+export function syncEditions(trx: Trx, editions: Dataset['editions'], source: SourceId, report: Counts) {
+  const rows = editions.map(
+    (e): Insertable<Database['editions']> => ({
+      slug: e.slug,
+      name: e.name,
+      leaderboard: e.leaderboard,
+      version: e.version,
+      published_on: e.publishedOn,
+      independent: e.independent,
+      licence: e.licence,
+      url: e.url,
+      source_id: source(e.source),
+    }),
+  );
+  return syncBySlug(rows, report, {
+    find: (slugs) => trx.selectFrom('editions').selectAll().where('slug', 'in', slugs).execute(),
+    update: (id, changes) => trx.updateTable('editions').set(changes).where('id', '=', id).execute(),
+    insert: (chunk) => trx.insertInto('editions').values(chunk).returning(['id', 'slug']).execute(),
+  });
 }

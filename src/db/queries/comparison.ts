@@ -125,6 +125,11 @@ export async function scoresForModels(db: Db, modelIds: readonly number[]): Prom
       source_id: r.source_id,
       measured_on: r.measured_on,
       self_reported: r.self_reported,
+      edition_id: r.edition_id,
+      variant: r.variant,
+      ci_low: r.ci_low,
+      ci_high: r.ci_high,
+      source_model_key: r.source_model_key,
       created_at: r.created_at,
     },
     benchmark: {
