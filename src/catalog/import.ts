@@ -9,6 +9,7 @@ import { type KnownCatalog, type Merge, type Pointer, resolveBundles, type Unpla
 import { readCurated } from './sources/curated.js';
 import { readGenaiPrices } from './sources/genai-prices.js';
 import { readModelsDevDirectory } from './sources/models-dev-directory.js';
+import { readShippedLeaderboards } from './sources/benchmarks/shipped.js';
 import { readShippedLabs } from './sources/models-dev-labs.js';
 import { readTokenlens } from './sources/tokenlens.js';
 
@@ -101,6 +102,7 @@ async function buildDataset(db: Db, request: ImportRequest, onProgress: Progress
     bundles.push(readGenaiPrices(providers));
     onProgress('reading packages', 1, 2);
     bundles.push(readTokenlens(providers));
+    bundles.push(...(await readShippedLeaderboards()));
   } else {
     bundles.push(await readModelsDevDirectory(request.directory, providers, (done, total) => onProgress('reading files', done, total)));
   }

@@ -76,6 +76,9 @@ type ModelDraft = {
 
 const normalise = (id: string) => id.trim().toLowerCase();
 
+/** How many unplaced leaderboard rows get their closest catalog slugs in the report. */
+const CANDIDATES_FOR = 300;
+
 /**
  * Turns source bundles into one Dataset: every route assigned to exactly one
  * model, by explicit link (base_model), alias or key (identity.ts), or — for
@@ -237,7 +240,9 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
     const whole = modelFor(s.model);
     const target = whole ? { slug: whole.slug, variant: s.variant } : split && modelFor(split.model) ? { slug: modelFor(split.model)!.slug, variant: s.variant || split.variant } : null;
     if (!target || (!drafts.has(target.slug) && !existing.has(target.slug) && !naming.has(target.slug))) {
-      unplacedScores.push({ edition: s.edition, model: s.model, candidates: closestSlugs(s.model, [...drafts.keys(), ...existing.keys()]) });
+      // Candidates are for a person to check, and cost a pass over the catalog: the first rows of each import get them.
+      const candidates = unplacedScores.length < CANDIDATES_FOR ? closestSlugs(s.model, [...drafts.keys(), ...existing.keys()]) : [];
+      unplacedScores.push({ edition: s.edition, model: s.model, candidates });
       continue;
     }
     if (naming.has(target.slug)) draftFor(target.slug, naming.get(target.slug)!.definition.creator.slug, s.source);
@@ -306,8 +311,9 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
       source: routes.find((r) => r.provider.slug === p.slug)!.source,
     })),
     offerings: [...offerings.values()],
-    benchmarks: bundles.flatMap((b) => b.benchmarks).map((b) => ({ ...b, description: null })),
-    editions: bundles.flatMap((b) => b.editions),
+    // A benchmark several sources score (MMLU-Pro in a model card and on a leaderboard) is defined by the first.
+    benchmarks: dedupe(bundles.flatMap((b) => b.benchmarks), (b) => b.slug).map((b) => ({ ...b, description: null })),
+    editions: dedupe(bundles.flatMap((b) => b.editions), (e) => e.slug),
     scores,
   };
   for (const s of [...dataset.creators, ...dataset.models, ...dataset.aliases, ...dataset.providers, ...dataset.offerings, ...dataset.benchmarks, ...dataset.editions, ...dataset.scores]) {
@@ -477,6 +483,9 @@ function titleCase(slug: string): string {
   return slug.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 }
 
+/** One item per key, the first: sources come most trusted first. */
 function dedupe<T>(items: T[], key: (item: T) => string): T[] {
-  return [...new Map(items.map((i) => [key(i), i])).values()];
+  const kept = new Map<string, T>();
+  for (const item of items) if (!kept.has(key(item))) kept.set(key(item), item);
+  return [...kept.values()];
 }
