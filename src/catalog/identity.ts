@@ -268,27 +268,27 @@ export class ModelIndex {
   private readonly byKey = new Map<string, string>();
   private readonly byAlias = new Map<string, string>();
   private readonly snapshots = new Map<string, Set<string>>();
-  private readonly pricedApart: Set<string>;
+  private readonly keptApart: Set<string>;
 
   /**
    * @param knownIds every id the import will see (slugs, aliases, provider ids), so the number of snapshots is known up front
-   * @param pricedApart undated keys a provider lists at a different price than their snapshot
+   * @param keptApart undated keys the only-snapshot rule must not join: priced apart by a provider, or decided by a stated alias
    */
-  constructor(knownIds: Iterable<string> = [], pricedApart: Iterable<string> = []) {
+  constructor(knownIds: Iterable<string> = [], keptApart: Iterable<string> = []) {
     for (const id of knownIds) {
       const { snapshot, undatedKey } = parseModelId(id);
       if (!snapshot) continue;
       if (!this.snapshots.has(undatedKey)) this.snapshots.set(undatedKey, new Set());
       this.snapshots.get(undatedKey)!.add(snapshot);
     }
-    this.pricedApart = new Set(pricedApart);
+    this.keptApart = new Set(keptApart);
   }
 
   /** The key a model is filed under (see the class comment). */
   canonicalKey(parsed: ParsedModelId): string {
     if (parsed.pointer) return parsed.undatedKey;
     if (!parsed.snapshot) return parsed.key;
-    const onlySnapshot = (this.snapshots.get(parsed.undatedKey)?.size ?? 1) <= 1 && !this.pricedApart.has(parsed.undatedKey);
+    const onlySnapshot = (this.snapshots.get(parsed.undatedKey)?.size ?? 1) <= 1 && !this.keptApart.has(parsed.undatedKey);
     return onlySnapshot ? parsed.undatedKey : parsed.key;
   }
 

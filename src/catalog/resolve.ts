@@ -96,18 +96,24 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
   const unresolved: UnresolvedRoute[] = [];
   const warnings = bundles.flatMap((b) => b.warnings);
 
-  // Aliases a source states outright decide identity; the snapshot rule only counts the ids they leave open.
+  // Aliases a source states outright decide identity.
   const stated = new Map<string, { model: string; source: string }>();
   for (const { definition } of definitions) for (const alias of definition.aliases) stated.set(normalise(alias), { model: definition.slug, source: definition.source });
   for (const b of bundles) for (const a of b.aliases) stated.set(normalise(a.alias), { model: a.model, source: a.source });
-  const statedKeys = new Set([...stated.keys()].map((alias) => parseModelId(alias).key));
   const ids = [
     ...definitions.map(({ definition }) => definition.slug),
     ...routes.map((r) => r.providerModelId),
     ...known.models.map((m) => m.slug),
     ...known.aliases.map((a) => a.alias),
-  ].filter((id) => !statedKeys.has(parseModelId(id).key));
-  const index = new ModelIndex(ids, pricedApart(routes));
+    ...stated.keys(),
+  ];
+  // A stated alias that names which snapshot an undated id is ("gpt-4o" is gpt-4o-2024-08-06) decides that
+  // undated id: the only-snapshot rule no longer joins its other snapshots to it.
+  const decided = [...stated].flatMap(([alias, { model }]) => {
+    const parsed = parseModelId(alias);
+    return parsed.snapshot && parsed.undatedKey === parseModelId(model).undatedKey ? [parsed.undatedKey] : [];
+  });
+  const index = new ModelIndex(ids, [...pricedApart(routes), ...decided]);
   for (const [alias, { model }] of stated) index.addAlias(alias, model);
 
   const merges: Merge[] = [];
@@ -168,7 +174,7 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
   };
   const addName = (draft: ModelDraft, id: string, name: string | undefined, rank: NameRank) => {
     // A listing that gives its id as the name ("@cf/deepseek-ai/deepseek-math-7b-instruct") names nothing.
-    if (name && !name.includes('/') && !name.startsWith('@')) draft.names.push({ name, rank, exact: parseModelId(id).undatedKey === parseModelId(draft.slug).undatedKey });
+    if (name && !name.includes('/') && !name.startsWith('@')) draft.names.push({ name, rank, exact: parseModelId(id).key === parseModelId(draft.slug).key });
   };
 
   for (const { definition, rank } of definitions) {
