@@ -1,17 +1,23 @@
-// `npm run import -- <catalog | seed-page | models-dev <directory>>`: imports
-// into the configured database (DATABASE_URL, or PGlite in DATA_DIR) and
-// prints what changed. Exit code 1 when the import fails; nothing is written then.
+// `npm run import -- <catalog | seed-page | models-dev <directory> | <leaderboard> <path> [date]>`:
+// imports into the configured database (DATABASE_URL, or PGlite in DATA_DIR)
+// and prints what changed. Exit code 1 when the import fails; nothing is written then.
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { type ImportReport, type ImportRequest, type Progress, runImport } from './import.js';
+import { LEADERBOARD_FORMATS, leaderboardFormat } from './sources/benchmarks/leaderboards.js';
 
-const USAGE = 'usage: npm run import -- catalog | seed-page | models-dev <directory>';
+const USAGE = [
+  'usage: npm run import -- catalog | seed-page | models-dev <directory>',
+  ...LEADERBOARD_FORMATS.map((f) => `       npm run import -- ${f.name} <${f.input}> [date of the data, YYYY-MM-DD]`),
+].join('\n');
 
 function request(args: string[]): ImportRequest {
-  const [importer, directory] = args;
+  const [importer, target, date] = args;
   if (importer === 'catalog' || importer === 'seed-page') return { importer };
-  if (importer === 'models-dev' && directory) return { importer, directory };
+  if (importer === 'models-dev' && target) return { importer, directory: target };
+  const format = importer ? leaderboardFormat(importer) : undefined;
+  if (format && target && (!date || /^\d{4}-\d{2}-\d{2}$/.test(date))) return { importer: 'leaderboard', format, path: target, date };
   throw new Error(USAGE);
 }
 

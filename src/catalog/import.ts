@@ -9,6 +9,7 @@ import { type KnownCatalog, type Merge, type Pointer, resolveBundles, type Unpla
 import { readCurated } from './sources/curated.js';
 import { readGenaiPrices } from './sources/genai-prices.js';
 import { readModelsDevDirectory } from './sources/models-dev-directory.js';
+import type { LeaderboardFormat } from './sources/benchmarks/leaderboards.js';
 import { readShippedLeaderboards } from './sources/benchmarks/shipped.js';
 import { readShippedLabs } from './sources/models-dev-labs.js';
 import { readTokenlens } from './sources/tokenlens.js';
@@ -21,7 +22,9 @@ import { readTokenlens } from './sources/tokenlens.js';
 export type ImportRequest =
   | { importer: 'catalog' }
   | { importer: 'seed-page' }
-  | { importer: 'models-dev'; directory: string };
+  | { importer: 'models-dev'; directory: string }
+  /** One leaderboard file as published (src/catalog/sources/benchmarks/leaderboards.ts names the formats). */
+  | { importer: 'leaderboard'; format: LeaderboardFormat; path: string; date?: string };
 
 export interface ImportReport {
   importer: string;
@@ -47,9 +50,10 @@ export type Progress = (step: string, done: number, total: number) => void;
 export async function runImport(db: Db, request: ImportRequest, onProgress: Progress = () => {}): Promise<ImportReport> {
   const started = new Date();
   const { dataset, unresolved, unplacedScores, resolvedBy, merges, pointers, namedFromId, warnings } = await buildDataset(db, request, onProgress);
-  const written = await applyDataset(db, dataset, { importer: request.importer, now: started, merges, onProgress });
+  const importer = request.importer === 'leaderboard' ? request.format.name : request.importer;
+  const written = await applyDataset(db, dataset, { importer, now: started, merges, onProgress });
   const report: ImportReport = {
-    importer: request.importer,
+    importer,
     written,
     unresolved,
     unplacedScores,
@@ -63,7 +67,7 @@ export async function runImport(db: Db, request: ImportRequest, onProgress: Prog
   };
   await db
     .insertInto('catalog_imports')
-    .values({ importer: request.importer, started_at: started, finished_at: new Date(), report: JSON.stringify(report) })
+    .values({ importer, started_at: started, finished_at: new Date(), report: JSON.stringify(report) })
     .execute();
   return report;
 }
@@ -103,12 +107,15 @@ async function buildDataset(db: Db, request: ImportRequest, onProgress: Progress
     onProgress('reading packages', 1, 2);
     bundles.push(readTokenlens(providers));
     bundles.push(...(await readShippedLeaderboards()));
+  } else if (request.importer === 'leaderboard') {
+    bundles.push(await request.format.read(request.path, request.date));
   } else {
     bundles.push(await readModelsDevDirectory(request.directory, providers, (done, total) => onProgress('reading files', done, total)));
   }
-  const resolved = resolveBundles(request.importer, bundles, await knownCatalog(db));
+  const name = request.importer === 'leaderboard' ? request.format.name : request.importer;
+  const resolved = resolveBundles(name, bundles, await knownCatalog(db));
   // The same validation as a shipped dataset: a broken reference aborts before any write.
-  const dataset: Dataset = parseDataset(resolved.dataset, `${request.importer} import`);
+  const dataset: Dataset = parseDataset(resolved.dataset, `${name} import`);
   const { unresolved, unplacedScores, merges, pointers, namedFromId, warnings } = resolved;
   return { dataset, unresolved, unplacedScores, resolvedBy: resolved.rules, merges, pointers, namedFromId, warnings };
 }

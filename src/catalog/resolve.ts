@@ -330,7 +330,7 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
   const pointers = [...drafts.values()]
     .map((d) => ({ slug: d.slug, snapshots: index.snapshotsOf(parseModelId(d.slug).undatedKey) }))
     // An undated id with several snapshots, or a "-latest" no rule could pin to one version.
-    .filter((p) => (p.snapshots.length > 1 && parseModelId(p.slug).snapshot === null) || parseModelId(p.slug).pointer);
+    .filter((p) => (p.snapshots.length > 1 && parseModelId(p.slug).snapshot === null && !decided.includes(parseModelId(p.slug).undatedKey)) || parseModelId(p.slug).pointer);
   return { dataset, unresolved, unplacedScores, rules, merges: merges.filter((m) => drafts.has(follow(m.into)) || existing.has(follow(m.into))).map((m) => ({ ...m, into: follow(m.into) })), pointers, namedFromId, warnings };
 }
 
