@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { independentBenchmarkKeys, pairCoverage } from '../../src/catalog/coverage.js';
+import { parseCsv } from '../../src/catalog/csv.js';
 import { type ImportReport, runImport } from '../../src/catalog/import.js';
+import { Decimal } from '../../src/resolvers/decimal.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 /** The real catalog the server seeds by default: the npm data packages and the curated files. */
@@ -51,4 +55,31 @@ it('a second import reports no changes', async () => {
   for (const counts of Object.values(second.written)) {
     expect(counts.added + counts.changed + ((counts as { retired?: number }).retired ?? 0)).toBe(0);
   }
+});
+
+it('lets the 30 most compared models be compared on independent benchmarks: at least 90% of pairs share one', async () => {
+  const slugs = parseCsv(await readFile(new URL('../../data/catalog/most-compared.csv', import.meta.url), 'utf8'), 'most-compared.csv').map((r) => r.slug!);
+  expect(slugs).toHaveLength(30);
+  const coverage = pairCoverage(slugs, await independentBenchmarkKeys(t.db, slugs));
+  expect(coverage.models.filter((m) => !m.found)).toEqual([]);
+  expect(coverage.covered / coverage.pairs).toBeGreaterThanOrEqual(0.9);
+});
+
+it('reads a leaderboard score exactly as the upstream file publishes it', async () => {
+  // LMArena's style-controlled overall rating of gemini-2.5-pro, as data/benchmarks carries it from the upstream JSON.
+  const snapshot = JSON.parse(await readFile(new URL('../../data/benchmarks/lmarena-text-style-control.json', import.meta.url), 'utf8'));
+  const published = snapshot.scores.find((s: { model: string; benchmark: string }) => s.model === 'gemini-2.5-pro' && s.benchmark === 'lmarena-text');
+  const stored = await t.db
+    .selectFrom('scores')
+    .innerJoin('models', 'models.id', 'scores.model_id')
+    .innerJoin('benchmarks', 'benchmarks.id', 'scores.benchmark_id')
+    .innerJoin('editions', 'editions.id', 'scores.edition_id')
+    .select(['scores.value', 'scores.ci_low', 'scores.ci_high', 'editions.independent', 'scores.source_model_key'])
+    .where('models.slug', '=', 'gemini-2.5-pro')
+    .where('benchmarks.slug', '=', 'lmarena-text')
+    .where('editions.slug', '=', published.edition)
+    .executeTakeFirstOrThrow();
+  expect(Decimal.from(stored.value).equals(Decimal.from(published.value))).toBe(true);
+  expect(stored).toMatchObject({ independent: true, source_model_key: 'gemini-2.5-pro' });
+  expect(Decimal.from(stored.ci_low!).equals(Decimal.from(published.ciLow))).toBe(true);
 });
