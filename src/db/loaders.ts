@@ -3,6 +3,7 @@ import type { Db } from './client.js';
 import type {
   BenchmarkRow,
   CreatorRow,
+  EditionRow,
   ModelRow,
   OfferingRow,
   PriceRow,
@@ -102,23 +103,47 @@ export function createLoaders(db: Db) {
         (r) => r.model_id,
       ),
     ),
-    /** A benchmark's scores, best first (lowest first where lower is better). */
+    /** A benchmark's scores, best first (lowest first where lower is better), ties by model name. */
     scoresByBenchmarkId: new DataLoader<number, ScoreRow[]>(async (benchmarkIds) =>
       groupEach(
         benchmarkIds,
         await db
           .selectFrom('scores')
           .innerJoin('benchmarks', 'benchmarks.id', 'scores.benchmark_id')
+          .innerJoin('models', 'models.id', 'scores.model_id')
           .selectAll('scores')
           .where('scores.benchmark_id', 'in', benchmarkIds)
           .orderBy((eb) =>
             eb.case().when('benchmarks.higher_is_better', '=', true).then(eb.neg(eb.ref('scores.value'))).else(eb.ref('scores.value')).end(),
           )
+          .orderBy('models.name')
           .orderBy('scores.id')
           .execute(),
         (r) => r.benchmark_id,
       ),
     ),
+    editionsById: new DataLoader<number, EditionRow | null>(async (ids) =>
+      oneEach(ids, await db.selectFrom('editions').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
+    ),
+    editionsBySlug: new DataLoader<string, EditionRow | null>(async (slugs) =>
+      oneEach(slugs, await db.selectFrom('editions').selectAll().where('slug', 'in', slugs).execute(), (r) => r.slug),
+    ),
+    /** The editions a benchmark has scores in, by slug (Benchmark.editions orders them as the comparison prefers them). */
+    editionsByBenchmarkId: new DataLoader<number, EditionRow[]>(async (benchmarkIds) => {
+      const rows = await db
+        .selectFrom('editions')
+        .innerJoin(
+          (eb) => eb.selectFrom('scores').select(['edition_id', 'benchmark_id']).distinct().where('benchmark_id', 'in', benchmarkIds).as('used'),
+          (join) => join.onRef('used.edition_id', '=', 'editions.id'),
+        )
+        .selectAll('editions')
+        .select('used.benchmark_id')
+        .orderBy('editions.slug')
+        .execute();
+      return groupEach(benchmarkIds, rows, (r) => r.benchmark_id).map((editions) =>
+        editions.map(({ benchmark_id: _, ...edition }): EditionRow => edition),
+      );
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { ModelRow } from '../db/database.js';
 import { catalogWithCheapestPrices, routesForModels, scoresForModels, scoresOnBenchmarks } from '../db/queries/comparison.js';
+import { isBenchmarkCategory } from '../domain/benchmarks.js';
 import { capabilitiesFromColumns } from '../domain/capabilities.js';
 import { blendedPrice } from './comparison/costs.js';
 import type { ModelFacts } from './comparison/facts.js';
@@ -59,7 +60,11 @@ export async function loadModelFacts(
     // Offering.price means "now"; only prices read for now may stand in for it.
     if (options.pricesAreCurrent) loaders.currentPriceByOfferingId.prime(offering.id, price);
   }
-  for (const { benchmark } of scores) loaders.benchmarksById.prime(benchmark.id, benchmark);
+  for (const { benchmark, edition, source } of scores) {
+    loaders.benchmarksById.prime(benchmark.id, benchmark);
+    loaders.sourcesById.prime(source.id, source);
+    if (edition) loaders.editionsById.prime(edition.id, edition);
+  }
 
   return models.map((model, i) => ({
     id: model.id,
@@ -88,12 +93,33 @@ export async function loadModelFacts(
       })),
     scores: scores
       .filter((s) => s.score.model_id === model.id)
-      .map(({ score, benchmark }) => ({
+      .map(({ score, benchmark, edition, source }) => ({
         id: score.id,
-        benchmark: { id: benchmark.id, slug: benchmark.slug, name: benchmark.name, higherIsBetter: benchmark.higher_is_better },
+        benchmark: {
+          id: benchmark.id,
+          slug: benchmark.slug,
+          name: benchmark.name,
+          higherIsBetter: benchmark.higher_is_better,
+          category: benchmark.category !== null && isBenchmarkCategory(benchmark.category) ? benchmark.category : null,
+        },
         value: Decimal.from(score.value),
         setting: score.setting || null,
         sourceId: score.source_id,
+        sourceName: source.name,
+        edition: edition && {
+          id: edition.id,
+          slug: edition.slug,
+          name: edition.name,
+          leaderboard: edition.leaderboard,
+          version: edition.version,
+          publishedOn: edition.published_on,
+          independent: edition.independent,
+          sourceId: edition.source_id,
+        },
+        variant: score.variant,
+        ciLow: score.ci_low === null ? null : Decimal.from(score.ci_low),
+        ciHigh: score.ci_high === null ? null : Decimal.from(score.ci_high),
+        selfReported: score.self_reported,
       })),
   }));
 }

@@ -1,6 +1,8 @@
 import { DEFAULT_INPUT_SHARE, DEFAULT_TRAFFIC, DEFAULT_WEIGHTS, type Traffic, type VerdictWeights } from '../resolvers/comparison/facts.js';
 import { Decimal } from '../resolvers/decimal.js';
+import { USE_CASE_DEFINITIONS, USE_CASES } from '../domain/use-cases.js';
 import { builder } from './builder.js';
+import { slugEnumValues } from './enum-values.js';
 import { isTokenCount, MAX_TOKEN_COUNT } from './scalars.js';
 
 /** Inputs of the comparison and cost queries, validated before any resolver runs. */
@@ -47,10 +49,19 @@ export const BlendInput = builder.inputType('BlendInput', {
   }),
 });
 
+export const UseCaseEnum = builder.enumType('UseCase', {
+  description:
+    'What the compared models are for: which benchmark categories the verdict’s quality signal weighs (the weights are in src/domain/use-cases.ts).',
+  values: slugEnumValues(
+    USE_CASES,
+    Object.fromEntries(USE_CASES.map((u) => [u, USE_CASE_DEFINITIONS[u].description])) as Record<(typeof USE_CASES)[number], string>,
+  ),
+});
+
 export const VerdictWeightsInput = builder.inputType('VerdictWeightsInput', {
   description: `How much each signal counts in the verdict; relative, any scale. Omitted weights keep their defaults (quality ${DEFAULT_WEIGHTS.quality}, cost ${DEFAULT_WEIGHTS.cost}, availability ${DEFAULT_WEIGHTS.availability}, context ${DEFAULT_WEIGHTS.context}).`,
   fields: (t) => ({
-    quality: t.float({ description: 'Shared benchmark results.', validate: { min: 0 } }),
+    quality: t.float({ description: 'Comparable shared benchmark results, weighted by the use case.', validate: { min: 0 } }),
     cost: t.float({ description: 'Monthly cost at the traffic.', validate: { min: 0 } }),
     availability: t.float({ description: 'Providers the model can be bought from today.', validate: { min: 0 } }),
     context: t.float({ description: 'Context window.', validate: { min: 0 } }),

@@ -1,7 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { ModelRow } from '../db/database.js';
 import { loadCatalogProfiles, loadModelFacts, loadModels } from '../resolvers/comparison-facts.js';
-import type { BenchmarkComparison } from '../resolvers/comparison/benchmarks.js';
+import type { BenchmarkComparison, UncomparedBenchmark } from '../resolvers/comparison/benchmarks.js';
 import type { CapabilityRow } from '../resolvers/comparison/capabilities.js';
 import { type Comparison, compareModels } from '../resolvers/comparison/compare.js';
 import type { RoutePrice } from '../resolvers/comparison/costs.js';
@@ -16,11 +16,12 @@ import type { Decimal } from '../resolvers/decimal.js';
 import { capabilityLabel, tokenWindow } from '../resolvers/format.js';
 import type { Context } from '../context.js';
 import { builder } from './builder.js';
-import { BlendInput, inputShareFrom, TrafficInput, trafficFrom, VerdictWeightsInput, weightsFrom } from './comparison-inputs.js';
+import { DEFAULT_USE_CASE } from '../domain/use-cases.js';
+import { BlendInput, inputShareFrom, TrafficInput, trafficFrom, UseCaseEnum, VerdictWeightsInput, weightsFrom } from './comparison-inputs.js';
 import { ambiguousModel, userInputError } from './errors.js';
 import { parseGlobalIntId } from './pagination.js';
 import { Capability } from './model.js';
-import { BenchmarkRef, ModelRef, OfferingRef, ProviderRef, SourceRef } from './refs.js';
+import { BenchmarkRef, EditionRef, ModelRef, OfferingRef, ProviderRef, SourceRef } from './refs.js';
 
 export const MIN_MODELS = 2;
 export const MAX_MODELS = 10;
@@ -38,12 +39,30 @@ export const TrafficRef = builder.objectRef<Traffic>('Traffic').implement({
   }),
 });
 
+const editionOf = (context: Context, editionId: number | null) => (editionId === null ? null : context.loaders.editionsById.load(editionId));
+const decimalOrNull = (value: Decimal | null) => (value === null ? null : value.toNumber());
+
 const ModelScoreRef = builder.objectRef<ComparedScore>('ModelScore').implement({
-  description: 'One compared model’s score on a shared benchmark.',
+  description: 'One compared model’s score on a shared benchmark: its best run in the edition compared.',
   fields: (t) => ({
     model: t.field({ type: ModelRef, description: 'The model.', resolve: (s, _a, ctx) => loadModel(ctx, s.modelId) }),
     value: t.float({ description: 'The score, on the benchmark’s scale.', resolve: (s) => s.value.toNumber() }),
+    valueDecimal: t.field({ type: 'Decimal', description: 'The score exactly as stored.', resolve: (s) => s.value.toString() }),
+    ciLow: t.float({ nullable: true, description: 'Lower bound of the 95% interval, when the source gives one.', resolve: (s) => decimalOrNull(s.ciLow) }),
+    ciHigh: t.float({ nullable: true, description: 'Upper bound of the 95% interval, when the source gives one.', resolve: (s) => decimalOrNull(s.ciHigh) }),
     setting: t.string({ nullable: true, description: 'How it was run, when the source says.', resolve: (s) => s.setting }),
+    variant: t.string({
+      nullable: true,
+      description: 'The run’s variant (reasoning effort, thinking budget) when the model has several in the edition and this, its best, is not the default; null for the default run.',
+      resolve: (s) => s.variant || null,
+    }),
+    runs: t.exposeInt('runs', { description: 'How many runs (settings, variants) the model has in this edition; the best is the one compared.' }),
+    edition: t.field({
+      type: EditionRef,
+      nullable: true,
+      description: 'The edition the score belongs to; null for a score recorded without one.',
+      resolve: (s, _a, ctx) => editionOf(ctx, s.editionId),
+    }),
     source: t.field({
       type: SourceRef,
       description: 'Where the score was published.',
@@ -55,18 +74,28 @@ const ModelScoreRef = builder.objectRef<ComparedScore>('ModelScore').implement({
 const BenchmarkComparisonRef = builder
   .objectRef<BenchmarkComparison & { sentence: string }>('BenchmarkComparison')
   .implement({
-    description: 'A benchmark every compared model has a score on, and who leads it.',
+    description:
+      'A benchmark every compared model has a score on, compared inside the one edition that scores them all (independent before self-reported, then newest), and who leads it.',
     fields: (t) => ({
       benchmark: t.field({
         type: BenchmarkRef,
         description: 'The benchmark.',
         resolve: async (b, _a, { loaders }) => (await loaders.benchmarksById.load(b.benchmark.id))!,
       }),
-      scores: t.field({ type: [ModelScoreRef], description: 'One score per compared model, in their order.', resolve: (b) => b.scores }),
+      edition: t.field({
+        type: EditionRef,
+        nullable: true,
+        description: 'The edition every compared score comes from; null when the scores were recorded without an edition and are compared within `source`.',
+        resolve: (b, _a, ctx) => editionOf(ctx, b.group.edition?.id ?? null),
+      }),
+      independent: t.exposeBoolean('independent', {
+        description: 'The compared scores are independent results (an independent edition, or scores marked not self-reported).',
+      }),
+      scores: t.field({ type: [ModelScoreRef], description: 'One score per compared model, in their order, all from one edition.', resolve: (b) => b.scores }),
       leader: t.field({
         type: ModelRef,
         nullable: true,
-        description: 'The best score; null when the best two tie.',
+        description: 'The best score; null when the best two tie (equal, or within their 95% intervals).',
         resolve: (b, _a, ctx) => (b.leaderModelId === null ? null : loadModel(ctx, b.leaderModelId)),
       }),
       runnerUp: t.field({
@@ -75,16 +104,57 @@ const BenchmarkComparisonRef = builder
         description: 'The second-best score; null on a tie for the lead.',
         resolve: (b, _a, ctx) => (b.runnerUpModelId === null ? null : loadModel(ctx, b.runnerUpModelId)),
       }),
-      gap: t.float({ description: 'Points between the best and second-best score (0 on a tie).', resolve: (b) => b.gap.toNumber() }),
+      gap: t.float({
+        description: 'Points between the best and second-best score (0 when equal; above 0 on a tie within the 95% intervals).',
+        resolve: (b) => b.gap.toNumber(),
+      }),
+      tiedWithinIntervals: t.exposeBoolean('tiedWithinIntervals', {
+        description: 'The best two differ in points but their 95% intervals overlap, so they are a tie: no leader.',
+      }),
       source: t.field({
         type: SourceRef,
         nullable: true,
-        description: 'The one source whose scores were compared; null when no single source covers every model.',
+        description: 'The source of the compared scores (their one source, or the edition’s).',
         resolve: (b, _a, { loaders }) => (b.sourceId === null ? null : loaders.sourcesById.load(b.sourceId)),
       }),
-      sentence: t.exposeString('sentence', { description: 'The result in one sentence.' }),
+      sentence: t.exposeString('sentence', { description: 'The result in one sentence, naming the edition.' }),
     }),
   });
+
+const UncomparedScoreRef = builder.objectRef<UncomparedBenchmark['scores'][number]>('UncomparedScore').implement({
+  description: 'One model’s score on a benchmark that could not be compared: its best run in its own preferred edition.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The model.', resolve: (s, _a, ctx) => loadModel(ctx, s.modelId) }),
+    value: t.float({ description: 'The score, on the benchmark’s scale.', resolve: (s) => s.value.toNumber() }),
+    variant: t.string({ nullable: true, description: 'The run’s variant; null for the default run.', resolve: (s) => s.variant || null }),
+    edition: t.field({
+      type: EditionRef,
+      nullable: true,
+      description: 'The edition it comes from; null for a score recorded without one.',
+      resolve: (s, _a, ctx) => editionOf(ctx, s.editionId),
+    }),
+    independent: t.boolean({ description: 'Whether it is an independent result.', resolve: (s) => s.group.independent }),
+    source: t.field({
+      type: SourceRef,
+      description: 'Where the score was published.',
+      resolve: async (s, _a, { loaders }) => (await loaders.sourcesById.load(s.sourceId))!,
+    }),
+  }),
+});
+
+const UncomparedBenchmarkRef = builder.objectRef<Comparison['uncomparedBenchmarks'][number]>('UncomparedBenchmark').implement({
+  description:
+    'A benchmark every compared model has a score on, but in no one edition: scores of different editions do not compare, so there is no leader and it does not count in the verdict.',
+  fields: (t) => ({
+    benchmark: t.field({
+      type: BenchmarkRef,
+      description: 'The benchmark.',
+      resolve: async (b, _a, { loaders }) => (await loaders.benchmarksById.load(b.benchmark.id))!,
+    }),
+    scores: t.field({ type: [UncomparedScoreRef], description: 'Each model’s score and where it comes from, in their order.', resolve: (b) => b.scores }),
+    sentence: t.exposeString('sentence', { description: 'Why it is not compared, with each score and its edition.' }),
+  }),
+});
 
 const RoutePriceRef = builder.objectRef<RoutePrice>('RoutePrice').implement({
   description: 'A price and the route that offers it.',
@@ -235,7 +305,7 @@ const TradeoffRef = builder.objectRef<Tradeoff>('Tradeoff').implement({
 const VerdictWeightsRef = builder.objectRef<Comparison['weights']>('VerdictWeights').implement({
   description: 'The weights the verdict used.',
   fields: (t) => ({
-    quality: t.exposeFloat('quality', { description: 'Shared benchmark results.' }),
+    quality: t.exposeFloat('quality', { description: 'Comparable shared benchmark results, weighted by the use case.' }),
     cost: t.exposeFloat('cost', { description: 'Monthly cost at the traffic.' }),
     availability: t.exposeFloat('availability', { description: 'Providers the model can be bought from today.' }),
     context: t.exposeFloat('context', { description: 'Context window.' }),
@@ -247,7 +317,11 @@ const VerdictScoreRef = builder.objectRef<DimensionScores & { dominated: boolean
   fields: (t) => ({
     model: t.field({ type: ModelRef, description: 'The model.', resolve: (s, _a, ctx) => loadModel(ctx, s.modelId) }),
     total: t.float({ nullable: true, description: 'Weighted total over the signals weighed.', resolve: (s) => s.total }),
-    quality: t.float({ nullable: true, description: 'Shared benchmarks, relative to the compared models.', resolve: (s) => s.scores.quality }),
+    quality: t.float({
+      nullable: true,
+      description: 'Comparable shared benchmarks the use case weighs, relative to the compared models; null when none was compared.',
+      resolve: (s) => s.scores.quality,
+    }),
     cost: t.float({ nullable: true, description: 'Cheapest monthly cost over this one’s.', resolve: (s) => s.scores.cost }),
     availability: t.float({ nullable: true, description: 'Providers to buy from over the most of any compared model.', resolve: (s) => s.scores.availability }),
     context: t.float({ nullable: true, description: 'Context window over the largest.', resolve: (s) => s.scores.context }),
@@ -255,9 +329,24 @@ const VerdictScoreRef = builder.objectRef<DimensionScores & { dominated: boolean
   }),
 });
 
-const VerdictRef = builder.objectRef<Comparison['verdict']>('Verdict').implement({
-  description: 'The recommendation, derived from the numbers with explicit weights; never a dominated model.',
+const QualityBenchmarkRef = builder.objectRef<Comparison['verdict']['quality'][number]>('QualityBenchmark').implement({
+  description: 'A benchmark the verdict’s quality signal rests on, and how much it weighs for the use case.',
   fields: (t) => ({
+    comparison: t.field({ type: BenchmarkComparisonRef, description: 'The benchmark as compared: edition, scores, leader.', resolve: (q) => q.comparison }),
+    weight: t.exposeFloat('weight', { description: 'Its weight for the use case, 0 to 1 (the category’s weight).' }),
+  }),
+});
+
+const VerdictRef = builder.objectRef<Comparison['verdict']>('Verdict').implement({
+  description:
+    'The recommendation, derived from the numbers with explicit weights; never a dominated model. Quality rests only on comparable shared benchmarks the use case weighs; when there is none, it is said, and no model is called dominated.',
+  fields: (t) => ({
+    useCase: t.field({ type: UseCaseEnum, description: 'The use case whose benchmark categories the quality signal weighs.', resolve: (v) => v.useCase }),
+    qualityBenchmarks: t.field({
+      type: [QualityBenchmarkRef],
+      description: 'What the quality signal rests on, heaviest first; empty when quality was not compared.',
+      resolve: (v) => v.quality,
+    }),
     recommended: t.field({
       type: ModelRef,
       nullable: true,
@@ -274,7 +363,7 @@ const VerdictRef = builder.objectRef<Comparison['verdict']>('Verdict').implement
     }),
     dominated: t.field({
       type: [ModelRef],
-      description: 'Models another model matches or beats on every signal: never the pick.',
+      description: 'Models another model matches or beats on every signal: never the pick. Empty when any signal (quality included) is unknown.',
       resolve: (v, _a, ctx) => Promise.all(v.dominatedModelIds.map((id) => loadModel(ctx, id))),
     }),
     weighedSignals: t.stringList({ description: 'Signals in the total.', resolve: (v) => v.weighed }),
@@ -319,10 +408,16 @@ const ComparisonRef = builder.objectRef<ComparisonShape>('Comparison').implement
     traffic: t.field({ type: TrafficRef, description: 'The traffic costs are computed at.', resolve: (c) => c.traffic }),
     inputShare: t.field({ type: 'Decimal', description: 'The input share of the blended price.', resolve: (c) => c.inputShare.toString() }),
     asOf: t.field({ type: 'DateTime', description: 'The instant whose prices were used.', resolve: (c) => c.asOf }),
+    useCase: t.field({ type: UseCaseEnum, description: 'The use case the verdict’s quality signal was weighed for.', resolve: (c) => c.useCase }),
     benchmarks: t.field({
       type: [BenchmarkComparisonRef],
-      description: 'Benchmarks every compared model has a score on, largest gap first.',
+      description: 'Benchmarks every compared model has a score on, each compared inside one edition that scores them all; leads first, largest gap first.',
       resolve: (c) => c.benchmarks,
+    }),
+    uncomparedBenchmarks: t.field({
+      type: [UncomparedBenchmarkRef],
+      description: 'Benchmarks every compared model has a score on, but in no one edition: not compared, and left out of the verdict.',
+      resolve: (c) => c.uncomparedBenchmarks,
     }),
     largestGap: t.field({
       type: BenchmarkComparisonRef,
@@ -443,6 +538,11 @@ builder.queryFields((t) => ({
       blend: t.arg({ type: BlendInput, description: 'Input share of the blended price; default 0.7.' }),
       asOf: t.arg({ type: 'DateTime', description: 'Use the prices in force at this instant; default now.' }),
       weights: t.arg({ type: VerdictWeightsInput, description: 'Verdict weights; defaults favour quality, then cost.' }),
+      useCase: t.arg({
+        type: UseCaseEnum,
+        defaultValue: DEFAULT_USE_CASE,
+        description: 'What the models are for: which benchmark categories the quality signal weighs. GENERAL weighs every shared benchmark alike.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const rows = await resolveModels(context, args.models, 'models');
@@ -452,6 +552,7 @@ builder.queryFields((t) => ({
         traffic: trafficFrom(args.traffic),
         inputShare: inputShareFrom(args.blend),
         weights: weightsFrom(args.weights),
+        useCase: args.useCase ?? DEFAULT_USE_CASE,
       });
       return { ...comparison, asOf };
     },

@@ -17,3 +17,12 @@ export function statusEnumValues<const S extends string>(statuses: readonly S[],
     [K in S as Uppercase<K>]: { value: K; description: string };
   };
 }
+
+type EnumName<K extends string> = Uppercase<K extends `${infer A}-${infer B}` ? `${A}_${EnumName<B>}` : K>;
+
+/** An enum over a list of slugs: "tool-use" → TOOL_USE, with a description for every value (the compiler checks). */
+export function slugEnumValues<const S extends string>(slugs: readonly S[], descriptions: Record<S, string>) {
+  return Object.fromEntries(slugs.map((s) => [s.toUpperCase().replaceAll('-', '_'), { value: s, description: descriptions[s] }])) as {
+    [K in S as EnumName<K>]: { value: K; description: string };
+  };
+}

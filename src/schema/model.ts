@@ -4,6 +4,7 @@ import { countModels, findModels } from '../db/queries/models.js';
 import { CAPABILITIES } from '../domain/capabilities.js';
 import { MODEL_STATUSES } from '../domain/status.js';
 import { formatCutoff } from '../resolvers/cutoff.js';
+import { editionArgument, isIndependent } from './benchmark.js';
 import { builder } from './builder.js';
 import { capabilityEnumValues, statusEnumValues } from './enum-values.js';
 import { ambiguousModel } from './errors.js';
@@ -107,8 +108,25 @@ builder.node(ModelRef, {
     }),
     scores: t.field({
       type: [ScoreRef],
-      description: 'Benchmark scores, each with its source; a benchmark may have several.',
-      resolve: (model, _args, { loaders }) => loaders.scoresByModelId.load(model.id),
+      description: 'Benchmark scores, each with its source and edition; a benchmark may have several (editions, settings, variants).',
+      args: {
+        independentOnly: t.arg.boolean({
+          description: 'Only independent results: scores in an independent edition, or without an edition and marked not self-reported.',
+        }),
+        edition: t.arg.string({ description: 'Only the scores of this edition (its slug).' }),
+      },
+      resolve: async (model, args, context) => {
+        let scores = await context.loaders.scoresByModelId.load(model.id);
+        if (args.edition != null) {
+          const edition = await editionArgument(context, args.edition, ['edition']);
+          scores = scores.filter((s) => s.edition_id === edition.id);
+        }
+        if (args.independentOnly) {
+          const independent = await Promise.all(scores.map((s) => isIndependent(s, context)));
+          scores = scores.filter((_s, i) => independent[i]);
+        }
+        return scores;
+      },
     }),
     source: t.field({
       type: SourceRef,

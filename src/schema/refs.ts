@@ -1,6 +1,7 @@
 import type {
   BenchmarkRow,
   CreatorRow,
+  EditionRow,
   ModelRow,
   OfferingRow,
   PriceRow,
@@ -23,3 +24,4 @@ export const PriceRef = builder.objectRef<PriceRow>('Price');
 export const BenchmarkRef = builder.objectRef<BenchmarkRow>('Benchmark');
 export const ScoreRef = builder.objectRef<ScoreRow>('Score');
 export const SourceRef = builder.objectRef<SourceRow>('Source');
+export const EditionRef = builder.objectRef<EditionRow>('BenchmarkEdition');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { BenchmarkFact, ModelFacts, ProviderFact, RouteFact } from '../../src/resolvers/comparison/facts.js';
+import type { BenchmarkFact, EditionFact, ModelFacts, ProviderFact, RouteFact } from '../../src/resolvers/comparison/facts.js';
 import { Decimal } from '../../src/resolvers/decimal.js';
 import { purchasableAsInDatabase } from './seed-facts.js';
 
@@ -20,11 +20,39 @@ const PROVIDERS: ProviderFact[] = Array.from({ length: 6 }, (_, i) => ({
   status: i === 5 ? 'deprecated' : 'active',
 }));
 
-const BENCHMARKS: BenchmarkFact[] = [
-  { id: 1, slug: 'b1', name: 'Bench One', higherIsBetter: true },
-  { id: 2, slug: 'b2', name: 'Bench Two', higherIsBetter: true },
-  { id: 3, slug: 'b3', name: 'Error Rate', higherIsBetter: false },
+export const BENCHMARKS: BenchmarkFact[] = [
+  { id: 1, slug: 'b1', name: 'Bench One', higherIsBetter: true, category: 'coding' },
+  { id: 2, slug: 'b2', name: 'Bench Two', higherIsBetter: true, category: null },
+  { id: 3, slug: 'b3', name: 'Error Rate', higherIsBetter: false, category: 'reasoning' },
 ];
+
+/** Independent and self-reported editions, dated and not, two on one day (the slug decides between them). */
+export const EDITIONS: EditionFact[] = [
+  { id: 1, slug: 'arena-2025-06', name: 'Arena', leaderboard: 'Arena', version: null, publishedOn: '2025-06-01', independent: true, sourceId: 3 },
+  { id: 2, slug: 'arena-2025-12', name: 'Arena', leaderboard: 'Arena', version: null, publishedOn: '2025-12-11', independent: true, sourceId: 3 },
+  { id: 3, slug: 'board-2025-12', name: 'Board v2', leaderboard: 'Board', version: 'v2', publishedOn: '2025-12-11', independent: true, sourceId: 4 },
+  { id: 4, slug: 'card-lab', name: 'Model card: Lab', leaderboard: 'Lab', version: null, publishedOn: '2026-01-01', independent: false, sourceId: 5 },
+  { id: 5, slug: 'undated', name: 'Undated board', leaderboard: 'Undated', version: null, publishedOn: null, independent: true, sourceId: 4 },
+];
+
+/** A score's provenance and run: an edition or none (then its source decides), a variant, maybe a 95% interval. */
+export const scoreBody = fc
+  .record({
+    benchmark: fc.constantFrom(...BENCHMARKS),
+    value: fc.integer({ min: 0, max: 1000 }),
+    sourceId: fc.constantFrom(1, 2),
+    edition: fc.option(fc.constantFrom(...EDITIONS), { nil: null, freq: 2 }),
+    variant: fc.constantFrom('', '', 'high', 'low'),
+    halfWidth: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+    selfReported: fc.constantFrom(null, true, false),
+  })
+  .map(({ value, halfWidth, ...rest }) => ({
+    ...rest,
+    value: Decimal.from(String(value / 10)),
+    sourceName: `Source ${rest.sourceId}`,
+    ciLow: halfWidth === null ? null : Decimal.from(String((value - halfWidth) / 10)),
+    ciHigh: halfWidth === null ? null : Decimal.from(String((value + halfWidth) / 10)),
+  }));
 
 let offeringSeq = 1;
 let scoreSeq = 1;
@@ -56,14 +84,7 @@ const modelBody = fc.record({
   }),
   decisionFit: fc.subarray(['rag', 'coding', 'long-context', 'classification']),
   routes: fc.array(route, { maxLength: 6 }),
-  scores: fc.array(
-    fc.record({
-      benchmark: fc.constantFrom(...BENCHMARKS),
-      value: fc.integer({ min: 0, max: 1000 }).map((v) => Decimal.from(String(v / 10))),
-      sourceId: fc.constantFrom(1, 2),
-    }),
-    { maxLength: 5 },
-  ),
+  scores: fc.array(scoreBody, { maxLength: 6 }),
 });
 
 /** 2–`max` distinct models. */

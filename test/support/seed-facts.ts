@@ -1,5 +1,5 @@
 import { Decimal } from '../../src/resolvers/decimal.js';
-import type { ModelFacts, ProviderFact, RouteFact } from '../../src/resolvers/comparison/facts.js';
+import type { BenchmarkFact, ModelFacts, ProviderFact, RouteFact, ScoreFact } from '../../src/resolvers/comparison/facts.js';
 
 /** The seed page's two models as plain facts, for the pure comparison tests. */
 const provider = (id: number, name: string, status: ProviderFact['status'] = 'active'): ProviderFact => ({
@@ -61,9 +61,36 @@ const capabilities = {
   codeExecution: false,
 };
 
-const bench = (id: number, name: string) => ({ id, slug: name.toLowerCase().replace(/\s+/g, '-'), name, higherIsBetter: true });
+const bench = (id: number, name: string): BenchmarkFact => ({ id, slug: name.toLowerCase().replace(/\s+/g, '-'), name, higherIsBetter: true, category: null });
+
+export const PAGE_SOURCE = 'LLM Reference comparison page: Llama 3.2 1B Instruct vs Llama 3.1 8B Instruct';
+
 export const MMLU_PRO = bench(1, 'MMLU PRO');
 export const BFCL = bench(2, 'BFCL');
+
+/** A score as the seed page records it (no edition, from its one source), with any field overridden. */
+export function score(
+  id: number,
+  benchmark: BenchmarkFact,
+  value: string,
+  extra: Partial<Omit<ScoreFact, 'ciLow' | 'ciHigh'>> & { ciLow?: string; ciHigh?: string } = {},
+): ScoreFact {
+  const { ciLow, ciHigh, ...rest } = extra;
+  return {
+    id,
+    benchmark,
+    value: Decimal.from(value),
+    setting: null,
+    sourceId: 1,
+    sourceName: rest.sourceId && rest.sourceId !== 1 ? `Source ${rest.sourceId}` : PAGE_SOURCE,
+    edition: null,
+    variant: '',
+    ciLow: ciLow === undefined ? null : Decimal.from(ciLow),
+    ciHigh: ciHigh === undefined ? null : Decimal.from(ciHigh),
+    selfReported: null,
+    ...rest,
+  };
+}
 
 export function seedPageModels(): [ModelFacts, ModelFacts] {
   const p = PROVIDERS;
@@ -83,8 +110,8 @@ export function seedPageModels(): [ModelFacts, ModelFacts] {
       sourceId: 1,
       routes: [route(p.openrouter, '0.03', '0.2'), route(p.fireworks), route(p.nvidia), route(p.bitdeer), route(p.bedrock)],
       scores: [
-        { id: 1, benchmark: MMLU_PRO, value: Decimal.from('20.0'), setting: null, sourceId: 1 },
-        { id: 3, benchmark: BFCL, value: Decimal.from('10.8'), setting: null, sourceId: 1 },
+        score(1, MMLU_PRO, '20.0'),
+        score(3, BFCL, '10.8'),
       ],
     },
     {
@@ -109,8 +136,8 @@ export function seedPageModels(): [ModelFacts, ModelFacts] {
         route(p.openrouter, '0.02', '0.05'),
       ],
       scores: [
-        { id: 2, benchmark: MMLU_PRO, value: Decimal.from('44.3'), setting: null, sourceId: 1 },
-        { id: 4, benchmark: BFCL, value: Decimal.from('25.8'), setting: null, sourceId: 1 },
+        score(2, MMLU_PRO, '44.3'),
+        score(4, BFCL, '25.8'),
       ],
     },
   ];

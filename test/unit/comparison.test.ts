@@ -3,9 +3,14 @@ import { compareModels } from '../../src/resolvers/comparison/compare.js';
 import { routeCaveat, routeCosts } from '../../src/resolvers/comparison/costs.js';
 import { DEFAULT_WEIGHTS, type ModelFacts } from '../../src/resolvers/comparison/facts.js';
 import { Decimal } from '../../src/resolvers/decimal.js';
-import { BFCL, MMLU_PRO, PROVIDERS, route, seedPageModels } from '../support/seed-facts.js';
+import { BFCL, MMLU_PRO, PROVIDERS, route, score, seedPageModels } from '../support/seed-facts.js';
 
-const options = { traffic: { inputTokens: 848_000_000n, outputTokens: 230_800_000n }, inputShare: Decimal.from('0.7'), weights: DEFAULT_WEIGHTS };
+const options = {
+  traffic: { inputTokens: 848_000_000n, outputTokens: 230_800_000n },
+  inputShare: Decimal.from('0.7'),
+  weights: DEFAULT_WEIGHTS,
+  useCase: 'general' as const,
+};
 
 describe('unknown is not zero; deprecated is never chosen', () => {
   it('a cheaper route on a deprecated provider is shown but never the cheapest', () => {
@@ -52,33 +57,41 @@ describe('unknown is not zero; deprecated is never chosen', () => {
 describe('benchmarks', () => {
   it('prefers one source that covers every model over a mix', () => {
     const [m1, m8] = seedPageModels();
-    m8.scores.push({ id: 10, benchmark: MMLU_PRO, value: Decimal.from('48.3'), setting: '5-shot CoT', sourceId: 2 });
+    m8.scores.push(score(10, MMLU_PRO, '48.3', { setting: '5-shot CoT', sourceId: 2 }));
     const c = compareModels([m1, m8], options);
     const mmlu = c.benchmarks.find((b) => b.benchmark.id === MMLU_PRO.id)!;
     expect(mmlu.sourceId).toBe(1);
     expect(mmlu.scores.map((s) => s.value.toString())).toEqual(['20', '44.3']);
   });
 
-  it('says so when no single source covers every model', () => {
+  it('compares nothing across sources: with no single source covering every model, no leader and no verdict weight', () => {
     const [m1, m8] = seedPageModels();
-    m8.scores = m8.scores.map((s) => ({ ...s, sourceId: 2 }));
+    m8.scores = m8.scores.map((s) => ({ ...s, sourceId: 2, sourceName: 'Another page' }));
     const c = compareModels([m1, m8], options);
-    expect(c.benchmarks[0]!.sourceId).toBeNull();
-    expect(c.benchmarks[0]!.sentence).toMatch(/no single source scores every model/);
+    expect(c.benchmarks).toEqual([]);
+    expect(c.uncomparedBenchmarks.map((u) => u.benchmark.name)).toEqual(['BFCL', 'MMLU PRO']);
+    expect(c.uncomparedBenchmarks[1]!.sentence).toBe(
+      'MMLU PRO: not compared, since no single edition scores every model (20.0 for Llama 3.2 1B Instruct as reported by LLM Reference comparison page: Llama 3.2 1B Instruct vs Llama 3.1 8B Instruct (not independently verified); 44.3 for Llama 3.1 8B Instruct as reported by Another page (not independently verified)).',
+    );
+    expect(c.largestGap).toBeNull();
+    expect(c.verdict.unknown).toContain('quality');
+    expect(c.verdict.dominatedModelIds).toEqual([]);
   });
 
   it('a lower-is-better benchmark is led by the lowest score; a tie has no leader', () => {
     const [m1, m8] = seedPageModels();
-    const errorRate = { id: 9, slug: 'err', name: 'Error Rate', higherIsBetter: false };
-    m1.scores = [{ id: 20, benchmark: errorRate, value: Decimal.from('3.5'), setting: null, sourceId: 1 }, { id: 22, benchmark: BFCL, value: Decimal.from('30'), setting: null, sourceId: 1 }];
-    m8.scores = [{ id: 21, benchmark: errorRate, value: Decimal.from('7'), setting: null, sourceId: 1 }, { id: 23, benchmark: BFCL, value: Decimal.from('30.0'), setting: null, sourceId: 1 }];
+    const errorRate = { id: 9, slug: 'err', name: 'Error Rate', higherIsBetter: false, category: null };
+    m1.scores = [score(20, errorRate, '3.5'), score(22, BFCL, '30')];
+    m8.scores = [score(21, errorRate, '7'), score(23, BFCL, '30.0')];
     const c = compareModels([m1, m8], options);
     const err = c.benchmarks.find((b) => b.benchmark.id === 9)!;
     expect(err.leaderModelId).toBe(m1.id);
     expect(err.gap.toString()).toBe('3.5');
     const bfcl = c.benchmarks.find((b) => b.benchmark.id === BFCL.id)!;
     expect(bfcl.leaderModelId).toBeNull();
-    expect(bfcl.sentence).toBe('BFCL: the top scores tie at 30.0.');
+    expect(bfcl.sentence).toBe(
+      'BFCL: the top scores tie at 30.0, as reported by LLM Reference comparison page: Llama 3.2 1B Instruct vs Llama 3.1 8B Instruct (not independently verified).',
+    );
   });
 });
 

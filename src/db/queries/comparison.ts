@@ -1,5 +1,5 @@
 import type { Db } from '../client.js';
-import type { BenchmarkRow, ModelRow, OfferingRow, PriceRow, ProviderRow, ScoreRow } from '../database.js';
+import type { BenchmarkRow, EditionRow, ModelRow, OfferingRow, PriceRow, ProviderRow, ScoreRow, SourceRow } from '../database.js';
 import { cheapestPricesByModel } from './cheapest.js';
 import { priceInForce } from './prices.js';
 import { isPurchasable } from './purchasable.js';
@@ -93,12 +93,18 @@ export async function routesForModels(db: Db, modelIds: readonly number[], asOf:
 export interface ScoreWithBenchmark {
   score: ScoreRow;
   benchmark: BenchmarkRow;
+  /** Null for a score recorded without an edition. */
+  edition: EditionRow | null;
+  source: SourceRow;
 }
 
+/** Every score of the models with its benchmark, edition and source: one statement. */
 export async function scoresForModels(db: Db, modelIds: readonly number[]): Promise<ScoreWithBenchmark[]> {
   const rows = await db
     .selectFrom('scores')
     .innerJoin('benchmarks', 'benchmarks.id', 'scores.benchmark_id')
+    .innerJoin('sources', 'sources.id', 'scores.source_id')
+    .leftJoin('editions', 'editions.id', 'scores.edition_id')
     .selectAll('scores')
     .select([
       'benchmarks.slug as benchmark_slug',
@@ -111,6 +117,20 @@ export async function scoresForModels(db: Db, modelIds: readonly number[]): Prom
       'benchmarks.higher_is_better as benchmark_higher_is_better',
       'benchmarks.source_id as benchmark_source_id',
       'benchmarks.created_at as benchmark_created_at',
+      'sources.name as source_name',
+      'sources.url as source_url',
+      'sources.retrieved_at as source_retrieved_at',
+      'sources.created_at as source_created_at',
+      'editions.slug as edition_slug',
+      'editions.name as edition_name',
+      'editions.leaderboard as edition_leaderboard',
+      'editions.version as edition_version',
+      'editions.published_on as edition_published_on',
+      'editions.independent as edition_independent',
+      'editions.licence as edition_licence',
+      'editions.url as edition_url',
+      'editions.source_id as edition_source_id',
+      'editions.created_at as edition_created_at',
     ])
     .where('scores.model_id', 'in', modelIds)
     .orderBy('scores.id')
@@ -144,6 +164,29 @@ export async function scoresForModels(db: Db, modelIds: readonly number[]): Prom
       higher_is_better: r.benchmark_higher_is_better,
       source_id: r.benchmark_source_id,
       created_at: r.benchmark_created_at,
+    },
+    edition:
+      r.edition_id === null
+        ? null
+        : {
+            id: r.edition_id,
+            slug: r.edition_slug!,
+            name: r.edition_name!,
+            leaderboard: r.edition_leaderboard!,
+            version: r.edition_version,
+            published_on: r.edition_published_on,
+            independent: r.edition_independent!,
+            licence: r.edition_licence,
+            url: r.edition_url,
+            source_id: r.edition_source_id,
+            created_at: r.edition_created_at!,
+          },
+    source: {
+      id: r.source_id,
+      name: r.source_name,
+      url: r.source_url,
+      retrieved_at: r.source_retrieved_at,
+      created_at: r.source_created_at,
     },
   }));
 }

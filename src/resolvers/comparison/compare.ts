@@ -1,11 +1,11 @@
 import type { CapabilityKey } from '../../domain/capabilities.js';
-import type { BenchmarkComparison } from './benchmarks.js';
+import type { BenchmarkComparison, UncomparedBenchmark } from './benchmarks.js';
 import type { CapabilityRow, ContextComparison } from './capabilities.js';
 import { type ComparisonCore, type ComparisonOptions, computeCore } from './core.js';
 import type { CostGap, ModelCost } from './costs.js';
 import { type FaqEntry, faq } from './faq.js';
 import type { ModelFacts, ProviderFact } from './facts.js';
-import { benchmarkSentence, contextText, summary, switchNotes, verdictHeadline, verdictReasons } from './prose.js';
+import { benchmarkSentence, contextText, summary, switchNotes, uncomparedSentence, verdictHeadline, verdictReasons } from './prose.js';
 import type { Switch } from './providers.js';
 import { type ScorecardRow, scorecard } from './scorecard.js';
 import { sentences } from './sentences.js';
@@ -14,7 +14,10 @@ import type { Verdict } from './verdict.js';
 
 export interface Comparison extends ComparisonOptions {
   models: ModelFacts[];
+  /** Shared benchmarks compared inside one edition that scores every model. */
   benchmarks: (BenchmarkComparison & { sentence: string })[];
+  /** Shared benchmarks no single edition scores for every model: not compared, said so. */
+  uncomparedBenchmarks: (UncomparedBenchmark & { sentence: string })[];
   largestGap: (BenchmarkComparison & { sentence: string }) | null;
   /** Per model, with a plain note when its cost is unknown. */
   costs: (ModelCost & { note: string | null })[];
@@ -24,7 +27,7 @@ export interface Comparison extends ComparisonOptions {
   context: ContextComparison & { sentence: string };
   capabilities: CapabilityRow[];
   sharedCapabilities: CapabilityKey[];
-  verdict: Verdict & { reasons: string[]; headline: string };
+  verdict: Verdict & { reasons: string[]; headline: string; quality: { comparison: BenchmarkComparison & { sentence: string }; weight: number }[] };
   scorecard: ScorecardRow[];
   tradeoffs: Tradeoff[];
   faq: FaqEntry[];
@@ -50,8 +53,10 @@ export function compareModels(models: ModelFacts[], options: ComparisonOptions):
     traffic: core.traffic,
     inputShare: core.inputShare,
     weights: core.weights,
+    useCase: core.useCase,
     models,
     benchmarks,
+    uncomparedBenchmarks: core.uncompared.map((u) => ({ ...u, sentence: uncomparedSentence(core, u) })),
     largestGap: benchmarks.find((b) => b.benchmark.id === core.largestGap?.benchmark.id) ?? null,
     costs: core.costs.map((c) => ({
       ...c,
@@ -63,7 +68,12 @@ export function compareModels(models: ModelFacts[], options: ComparisonOptions):
     context: { ...core.context, sentence: contextText(core) },
     capabilities: core.capabilities,
     sharedCapabilities: core.capabilities.filter((r) => r.shared).map((r) => r.capability),
-    verdict: { ...core.verdict, reasons: verdictReasons(core), headline },
+    verdict: {
+      ...core.verdict,
+      quality: core.verdict.quality.map((q) => ({ ...q, comparison: benchmarks.find((b) => b.benchmark.id === q.comparison.benchmark.id)! })),
+      reasons: verdictReasons(core),
+      headline,
+    },
     scorecard: scorecard(core),
     tradeoffs: tradeoffList,
     faq: faq(core, headline),
@@ -76,7 +86,10 @@ export function compareModels(models: ModelFacts[], options: ComparisonOptions):
 function sourcesOf(core: ComparisonCore): number[] {
   const ids = new Set<number>();
   for (const model of core.models) if (model.sourceId !== null) ids.add(model.sourceId);
-  for (const benchmark of core.benchmarks) for (const score of benchmark.scores) ids.add(score.sourceId);
+  for (const benchmark of core.benchmarks) {
+    for (const score of benchmark.scores) ids.add(score.sourceId);
+    if (benchmark.group.edition?.sourceId != null) ids.add(benchmark.group.edition.sourceId);
+  }
   for (const cost of core.costs) {
     for (const offeringId of [cost.routeOfferingId, cost.cheapestInput?.offeringId, cost.cheapestOutput?.offeringId]) {
       const sourceId = offeringId == null ? null : core.route(offeringId).priceSourceId;

@@ -1,6 +1,7 @@
+import type { UseCase } from '../../domain/use-cases.js';
 import type { Decimal } from '../decimal.js';
 import { windowWriter } from '../format.js';
-import { type BenchmarkComparison, compareBenchmarks, largestGap } from './benchmarks.js';
+import { type BenchmarkComparison, compareBenchmarks, largestGap, type UncomparedBenchmark, uncomparedBenchmarks } from './benchmarks.js';
 import { type CapabilityRow, type ContextComparison, capabilityTable, compareContext } from './capabilities.js';
 import { type CostGap, costGap, type ModelCost, modelCost } from './costs.js';
 import type { ModelFacts, ProviderFact, RouteFact, Traffic, VerdictWeights } from './facts.js';
@@ -12,12 +13,16 @@ export interface ComparisonOptions {
   /** Share of input tokens in the blended price, 0..1. */
   inputShare: Decimal;
   weights: VerdictWeights;
+  /** What the models are for: which benchmark categories the quality signal weighs. */
+  useCase: UseCase;
 }
 
 /** The numbers of a comparison, before any sentence is written. */
 export interface ComparisonCore extends ComparisonOptions {
   models: ModelFacts[];
   benchmarks: BenchmarkComparison[];
+  /** Shared benchmarks no single edition scores for every model: shown, never compared. */
+  uncompared: UncomparedBenchmark[];
   largestGap: BenchmarkComparison | null;
   costs: ModelCost[];
   costGap: CostGap;
@@ -45,6 +50,7 @@ export function computeCore(models: ModelFacts[], options: ComparisonOptions): C
     ...options,
     models,
     benchmarks,
+    uncompared: uncomparedBenchmarks(models),
     largestGap: largestGap(benchmarks),
     costs,
     costGap: costGap(costs),
@@ -52,7 +58,7 @@ export function computeCore(models: ModelFacts[], options: ComparisonOptions): C
     switches: switches(models, costs),
     context,
     capabilities: capabilityTable(models),
-    verdict: decideVerdict({ modelIds: models.map((m) => m.id), benchmarks, costs, context, weights: options.weights }),
+    verdict: decideVerdict({ modelIds: models.map((m) => m.id), benchmarks, costs, context, weights: options.weights, useCase: options.useCase }),
     model: (id) => byId.get(id)!,
     cost: (id) => costById.get(id)!,
     route: (id) => routes.get(id)!,

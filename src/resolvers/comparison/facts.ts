@@ -1,3 +1,4 @@
+import type { BenchmarkCategory } from '../../domain/benchmarks.js';
 import type { CapabilityValues } from '../../domain/capabilities.js';
 import type { OfferingStatus, ProviderStatus } from '../../domain/status.js';
 import type { Decimal } from '../decimal.js';
@@ -37,6 +38,22 @@ export interface BenchmarkFact {
   slug: string;
   name: string;
   higherIsBetter: boolean;
+  /** What it measures; null when uncategorised. The use case weighs by it. */
+  category: BenchmarkCategory | null;
+}
+
+/** One leaderboard at one version or release: scores compare only inside one. */
+export interface EditionFact {
+  id: number;
+  slug: string;
+  name: string;
+  leaderboard: string;
+  version: string | null;
+  /** 'YYYY-MM-DD'; null when unknown (counts as the oldest). */
+  publishedOn: string | null;
+  /** False for labs' own reports (model cards). */
+  independent: boolean;
+  sourceId: number | null;
 }
 
 export interface ScoreFact {
@@ -45,6 +62,17 @@ export interface ScoreFact {
   value: Decimal;
   setting: string | null;
   sourceId: number;
+  /** The source's name, for sentences about scores that have no edition. */
+  sourceName: string;
+  /** Null for scores recorded before editions: those are grouped by source. */
+  edition: EditionFact | null;
+  /** Reasoning effort or thinking budget of the run ("high"); '' when none. */
+  variant: string;
+  /** The 95% interval, when the source gives one. */
+  ciLow: Decimal | null;
+  ciHigh: Decimal | null;
+  /** True when the model's creator reported it; null when the source does not say. */
+  selfReported: boolean | null;
 }
 
 export interface ModelFacts {

@@ -1,6 +1,8 @@
+import { benchmarkWeight, USE_CASE_DEFINITIONS } from '../../domain/use-cases.js';
 import { capabilityLabel, countOf, dollars, list, perMillion, perMillionShort, points, saving, tokenVolume } from '../format.js';
-import type { BenchmarkComparison } from './benchmarks.js';
+import type { BenchmarkComparison, ComparedScore, UncomparedBenchmark } from './benchmarks.js';
 import type { ComparisonCore } from './core.js';
+import { level, type ScoreGroup } from './editions.js';
 import type { Switch } from './providers.js';
 import type { Tradeoff } from './tradeoffs.js';
 import { sentences } from './sentences.js';
@@ -65,20 +67,42 @@ function unknownContextNames(core: ComparisonCore): string[] {
   return core.context.values.filter((v) => v.tokens === null).map((v) => core.model(v.modelId).name);
 }
 
+/** Where compared scores come from: "on LMArena text, style control, 2025-12-11", or their source. */
+export function wherePhrase(group: ScoreGroup): string {
+  return group.edition ? sentences.onEdition(group.label, group.independent) : sentences.perSource(group.label, group.independent);
+}
+
+/** A score as said: "1350.0", or "1350.0 (thinking)" for a variant run. */
+function scoreText(score: ComparedScore): string {
+  return score.variant ? `${points(score.value)} (${score.variant})` : points(score.value);
+}
+
 export function benchmarkSentence(core: ComparisonCore, comparison: BenchmarkComparison): string {
   const name = comparison.benchmark.name;
-  if (comparison.leaderModelId === null) {
-    const best = comparison.scores.reduce((a, b) =>
-      comparison.benchmark.higherIsBetter ? (b.value.greaterThan(a.value) ? b : a) : b.value.lessThan(a.value) ? b : a,
-    );
-    return sentences.benchmarkTie(name, points(best.value));
+  const where = wherePhrase(comparison.group);
+  const higher = comparison.benchmark.higherIsBetter;
+  const best = [...comparison.scores].sort((a, b) => (higher ? b.value.compare(a.value) : a.value.compare(b.value)))[0]!;
+  if (comparison.tiedWithinIntervals) {
+    const tied = comparison.scores.filter((s) => level(s, best));
+    const interval = (s: ComparedScore) =>
+      s.ciLow && s.ciHigh
+        ? sentences.scoreWithInterval(core.model(s.modelId).name, scoreText(s), points(s.ciLow), points(s.ciHigh))
+        : `${core.model(s.modelId).name} (${scoreText(s)})`;
+    const others = comparison.scores.filter((s) => !tied.includes(s)).map((s) => `${scoreText(s)} for ${core.model(s.modelId).name}`);
+    return sentences.benchmarkIntervalTie(name, list(tied.map(interval)), others.length > 0 ? list(others) : null, where);
   }
+  if (comparison.leaderModelId === null) return sentences.benchmarkTie(name, scoreText(best), where);
   const leader = comparison.scores.find((s) => s.modelId === comparison.leaderModelId)!;
   const others = comparison.scores
     .filter((s) => s.modelId !== leader.modelId)
-    .map((s) => `${points(s.value)} for ${core.model(s.modelId).name}`);
-  const text = sentences.benchmarkLeader(name, core.model(leader.modelId).name, points(leader.value), list(others), points(comparison.gap));
-  return comparison.sourceId === null ? `${text} ${sentences.mixedSources(name)}` : text;
+    .map((s) => `${scoreText(s)} for ${core.model(s.modelId).name}`);
+  return sentences.benchmarkLeader(name, core.model(leader.modelId).name, scoreText(leader), list(others), points(comparison.gap), where);
+}
+
+/** A shared benchmark left uncompared: each model's score and where it comes from. */
+export function uncomparedSentence(core: ComparisonCore, uncompared: UncomparedBenchmark): string {
+  const scores = uncompared.scores.map((s) => `${scoreText(s)} for ${core.model(s.modelId).name} ${wherePhrase(s.group)}`);
+  return sentences.benchmarkNotCompared(uncompared.benchmark.name, scores.join('; '));
 }
 
 export function switchNotes(core: ComparisonCore, change: Switch): string[] {
@@ -142,11 +166,17 @@ export function verdictReasons(core: ComparisonCore): string[] {
   }
   const subject = recommended ?? verdict.scores[0]!.modelId;
   const ranked = [...verdict.weighed].sort((a, b) => verdict.weights[b] - verdict.weights[a]);
-  for (const dimension of ranked) {
-    const reason = dimensionReason(core, dimension, subject);
-    if (reason) reasons.push(reason);
+  for (const dimension of ranked) reasons.push(...dimensionReasons(core, dimension, subject));
+  const useCase = USE_CASE_DEFINITIONS[verdict.useCase].label;
+  for (const dimension of verdict.unknown) {
+    reasons.push(
+      dimension === 'quality'
+        ? sentences.qualityNotCompared(useCase, list(verdict.weighed.map((d) => DIMENSION_LABELS[d].toLowerCase())))
+        : sentences.dimensionUnknown(DIMENSION_LABELS[dimension]),
+    );
   }
-  for (const dimension of verdict.unknown) reasons.push(sentences.dimensionUnknown(DIMENSION_LABELS[dimension]));
+  const weighedUncompared = core.uncompared.filter((u) => benchmarkWeight(core.verdict.useCase, u.benchmark.category) > 0).map((u) => u.benchmark.name);
+  if (weighedUncompared.length > 0) reasons.push(sentences.notCompared(list(weighedUncompared)));
   if (verdict.dominatedModelIds.length > 0) {
     const names = verdict.dominatedModelIds.map((id) => core.model(id).name);
     reasons.push(sentences.dominated(list(names), names.length === 1 ? 'is' : 'are'));
@@ -154,18 +184,40 @@ export function verdictReasons(core: ComparisonCore): string[] {
   return reasons;
 }
 
-function dimensionReason(core: ComparisonCore, dimension: Dimension, subjectId: number): string | null {
-  const subject = core.model(subjectId).name;
-  if (dimension === 'quality') {
-    const led = core.benchmarks.filter((b) => b.leaderModelId === subjectId).length;
-    const widest = core.largestGap;
-    if (!widest) return null;
-    const leader = core.model(widest.leaderModelId!).name;
-    const leaderLed = core.benchmarks.filter((b) => b.leaderModelId === widest.leaderModelId).length;
-    return led > 0 && widest.leaderModelId === subjectId
-      ? sentences.leadsShared(subject, led, core.benchmarks.length, widest.benchmark.name, points(widest.gap))
-      : sentences.leadsShared(leader, leaderLed, core.benchmarks.length, widest.benchmark.name, points(widest.gap));
+/** What the quality signal rests on, named: each benchmark with its edition (and its weight when not full). */
+function qualityBasisText(core: ComparisonCore): string {
+  const items = new Map<string, { names: string[]; where: string; weight: number }>();
+  for (const { comparison, weight } of core.verdict.quality) {
+    const key = `${comparison.group.key}|${weight}`;
+    const item = items.get(key) ?? { names: [], where: wherePhrase(comparison.group), weight };
+    item.names.push(comparison.benchmark.name);
+    items.set(key, item);
   }
+  const texts = [...items.values()].map((i) => sentences.qualityBasisItem(list(i.names), i.where, i.weight));
+  return sentences.qualityBasis(USE_CASE_DEFINITIONS[core.verdict.useCase].label, texts.join('; '));
+}
+
+function dimensionReasons(core: ComparisonCore, dimension: Dimension, subjectId: number): string[] {
+  if (dimension !== 'quality') {
+    const reason = dimensionReason(core, dimension, subjectId);
+    return reason ? [reason] : [];
+  }
+  const subject = core.model(subjectId).name;
+  const { verdict } = core;
+  const basis = verdict.quality.map((q) => q.comparison);
+  const scope = sentences.qualityScope(USE_CASE_DEFINITIONS[verdict.useCase].label, verdict.useCase === 'general');
+  const widest = basis.filter((b) => b.leaderModelId !== null).sort((a, b) => b.gap.compare(a.gap))[0];
+  if (!widest) return [sentences.qualityLevel(scope), qualityBasisText(core)];
+  const led = (id: number) => basis.filter((b) => b.leaderModelId === id).length;
+  const who = led(subjectId) > 0 && widest.leaderModelId === subjectId ? subjectId : widest.leaderModelId!;
+  return [
+    sentences.leadsShared(who === subjectId ? subject : core.model(who).name, led(who), basis.length, scope, widest.benchmark.name, points(widest.gap)),
+    qualityBasisText(core),
+  ];
+}
+
+function dimensionReason(core: ComparisonCore, dimension: Exclude<Dimension, 'quality'>, subjectId: number): string | null {
+  const subject = core.model(subjectId).name;
   if (dimension === 'cost') {
     const own = core.cost(subjectId).monthlyCost!;
     const rival = closestRival(core, subjectId, (id) => core.cost(id).monthlyCost!.toNumber(), 'lower');
@@ -204,6 +256,13 @@ function closestRival(core: ComparisonCore, subjectId: number, measure: (id: num
 
 /** One line a page can lead with; it follows the verdict and never contradicts it. */
 export function verdictHeadline(core: ComparisonCore, tradeoffs: Tradeoff[]): string {
+  const { verdict } = core;
+  const headline = headlineOnSignals(core, tradeoffs);
+  // A pick made without quality says so: it rests on cost, availability or context alone.
+  return verdict.unknown.includes('quality') ? `${headline} ${sentences.headlineQualityUnknown()}` : headline;
+}
+
+function headlineOnSignals(core: ComparisonCore, tradeoffs: Tradeoff[]): string {
   const { verdict } = core;
   const recommended = verdict.recommendedModelId;
   if (recommended === null) return verdictReasons(core)[0]!;

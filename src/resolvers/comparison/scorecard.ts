@@ -56,7 +56,8 @@ export function scorecard(core: ComparisonCore): ScorecardRow[] {
     row(
       'Shared benchmarks',
       core.models.map((m) => (sharedCount === 0 ? null : core.benchmarks.filter((b) => b.leaderModelId === m.id).length)),
-      (led) => (led === null ? 'None shared' : `Leads ${led} of ${sharedCount}`),
+      // Only benchmarks compared inside one edition count; shared ones no edition covers are not comparable.
+      (led) => (led === null ? (core.uncompared.length > 0 ? 'None comparable' : 'None shared') : `Leads ${led} of ${sharedCount}`),
       highest,
     ),
   ];

@@ -18,11 +18,18 @@ export const sentences = {
   coverage: () => 'This comparison covers specs, pricing, capabilities, benchmarks, provider availability, and production fit.',
 
   // Benchmarks
-  benchmarkLeader: (benchmark: string, leader: string, best: string, others: string, gap: string) =>
-    `${benchmark}: ${leader} leads with ${best} against ${others}, a ${gap}-point gap.`,
-  benchmarkTie: (benchmark: string, value: string) => `${benchmark}: the top scores tie at ${value}.`,
-  mixedSources: (benchmark: string) =>
-    `${benchmark}: no single source scores every model, so the scores come from different sources and compare loosely.`,
+  benchmarkLeader: (benchmark: string, leader: string, best: string, others: string, gap: string, where: string) =>
+    `${benchmark}: ${leader} leads with ${best} against ${others}, a ${gap}-point gap, ${where}.`,
+  benchmarkTie: (benchmark: string, value: string, where: string) => `${benchmark}: the top scores tie at ${value}, ${where}.`,
+  benchmarkIntervalTie: (benchmark: string, tied: string, others: string | null, where: string) =>
+    `${benchmark}: ${tied} are tied within their 95% intervals${others ? `, against ${others}` : ''}, ${where}.`,
+  scoreWithInterval: (model: string, value: string, low: string, high: string) => `${model} (${value}, 95% interval ${low}–${high})`,
+  benchmarkNotCompared: (benchmark: string, scores: string) =>
+    `${benchmark}: not compared, since no single edition scores every model (${scores}).`,
+  /** Where a compared score comes from: an edition ("on LMArena text, style control, 2025-12-11"). */
+  onEdition: (edition: string, independent: boolean) => `on ${edition}${independent ? '' : ' (self-reported)'}`,
+  /** …or, for scores recorded without an edition, their source. */
+  perSource: (source: string, independent: boolean) => `as reported by ${source}${independent ? '' : ' (not independently verified)'}`,
 
   // Costs
   noPricedRoute: (model: string) => `${model} has no priced route that can be bought today, so its cost is unknown.`,
@@ -60,8 +67,19 @@ export const sentences = {
   // Verdict
   recommended: (model: string, total: string, others: string, weights: string) =>
     `${model} scores ${total} against ${others} with weights ${weights}.`,
-  leadsShared: (model: string, led: number, shared: number, benchmark: string, gap: string) =>
-    `${model} leads ${led} of ${shared} shared benchmarks; the widest gap is ${gap} points on ${benchmark}.`,
+  leadsShared: (model: string, led: number, shared: number, scope: string, benchmark: string, gap: string) =>
+    `${model} leads ${led} of ${shared} shared benchmarks${scope}; the widest gap is ${gap} points on ${benchmark}.`,
+  /** `scope`: '' for general use, " weighed for coding" otherwise. */
+  qualityScope: (useCase: string, general: boolean) => (general ? '' : ` weighed for ${useCase}`),
+  qualityLevel: (scope: string) => `The shared benchmarks${scope} do not separate the models: each is a tie.`,
+  qualityBasis: (useCase: string, benchmarks: string) => `Quality for ${useCase} rests on ${benchmarks}.`,
+  qualityBasisItem: (benchmarks: string, where: string, weight: number) =>
+    `${benchmarks} ${where}${weight === 1 ? '' : ` (weight ${weight})`}`,
+  qualityNotCompared: (useCase: string, signals: string) =>
+    `Quality was not compared: no benchmark weighed for ${useCase} scores every compared model in one edition. ${
+      signals ? `The verdict rests on ${signals} only` : 'Nothing else can be weighed'
+    }, and no model is called dominated.`,
+  notCompared: (benchmarks: string) => `Not compared, as no single edition scores every model: ${benchmarks}.`,
   costsLess: (model: string, cost: string, traffic: string, other: string, otherCost: string, saving: string) =>
     `At ${traffic}, ${model} costs ${cost} against ${otherCost} for ${other}, ${saving}.`,
   moreProviders: (model: string, providers: string, other: string, otherProviders: string) =>
@@ -78,6 +96,7 @@ export const sentences = {
   headlineDominant: (model: string) => `${model} is the better choice: it is ahead or level on every signal compared.`,
   headlineTradeoff: (model: string, other: string, reason: string) =>
     `${model} is the better choice overall; choose ${other} when this matters most: ${reason}`,
+  headlineQualityUnknown: () => 'Quality was not compared.',
 
   // FAQ
   faqContextQuestion: (models: string) => `Which has a larger context window, ${models}?`,

@@ -1,14 +1,27 @@
+import { benchmarkWeight, type UseCase } from '../../domain/use-cases.js';
 import type { BenchmarkComparison } from './benchmarks.js';
 import type { ContextComparison } from './capabilities.js';
 import type { ModelCost } from './costs.js';
+import { level } from './editions.js';
 import type { VerdictWeights } from './facts.js';
 
 /**
  * The verdict: each model gets a 0–1 score per dimension, relative to the
  * others (1 is the best of the compared models), and a weighted total. A
  * dimension the data cannot fill for every model is left out rather than
- * guessed. A model another model beats or equals on every dimension
- * (dominated) is never recommended.
+ * guessed.
+ *
+ * Quality comes only from comparable shared benchmarks (each compared inside
+ * one edition, benchmarks.ts), weighted by the use case
+ * (src/domain/use-cases.ts): the weighted mean of each model's place between
+ * the worst (0) and the best (1) score, a model level with the best (equal,
+ * or within its 95% interval) counting as best. With no such benchmark,
+ * quality is unknown: it is left out of the total, and said to be.
+ *
+ * A model another model beats or equals on every dimension (dominated) is
+ * never recommended. Dominance is only claimed when every dimension is known
+ * for every model, quality included: a model is not "never the pick" on
+ * signals nobody measured.
  */
 
 export const DIMENSIONS = ['quality', 'cost', 'availability', 'context'] as const;
@@ -21,8 +34,17 @@ export interface DimensionScores {
   total: number | null;
 }
 
+/** A benchmark the quality signal used, and its weight for the use case. */
+export interface QualityBenchmark {
+  comparison: BenchmarkComparison;
+  weight: number;
+}
+
 export interface Verdict {
   recommendedModelId: number | null;
+  useCase: UseCase;
+  /** What the quality signal rests on, heaviest first; empty when quality is unknown. */
+  quality: QualityBenchmark[];
   /** Dimensions that were weighed (known for every model, weight above 0). */
   weighed: Dimension[];
   /** Dimensions left out because some model's value is unknown. */
@@ -36,19 +58,30 @@ export interface Verdict {
 
 const EPSILON = 1e-9;
 
-function qualityScores(modelIds: number[], benchmarks: BenchmarkComparison[]): Map<number, number> | null {
-  if (benchmarks.length === 0) return null;
+/** The comparable shared benchmarks the use case weighs (weight above 0), heaviest first, then in comparison order. */
+export function qualityBenchmarks(benchmarks: BenchmarkComparison[], useCase: UseCase): QualityBenchmark[] {
+  return benchmarks
+    .map((comparison) => ({ comparison, weight: benchmarkWeight(useCase, comparison.benchmark.category) }))
+    .filter((q) => q.weight > 0)
+    .sort((a, b) => b.weight - a.weight);
+}
+
+function qualityScores(modelIds: number[], basis: QualityBenchmark[]): Map<number, number> | null {
+  if (basis.length === 0) return null;
   const sums = new Map(modelIds.map((id) => [id, 0]));
-  for (const comparison of benchmarks) {
+  const weightSum = basis.reduce((sum, q) => sum + q.weight, 0);
+  for (const { comparison, weight } of basis) {
+    const higher = comparison.benchmark.higherIsBetter;
+    const bestScore = [...comparison.scores].sort((a, b) => (higher ? b.value.compare(a.value) : a.value.compare(b.value)))[0]!;
     const values = comparison.scores.map((s) => s.value.toNumber());
-    const best = comparison.benchmark.higherIsBetter ? Math.max(...values) : Math.min(...values);
-    const worst = comparison.benchmark.higherIsBetter ? Math.min(...values) : Math.max(...values);
+    const best = bestScore.value.toNumber();
+    const worst = higher ? Math.min(...values) : Math.max(...values);
     for (const score of comparison.scores) {
-      const normalised = best === worst ? 1 : (score.value.toNumber() - worst) / (best - worst);
-      sums.set(score.modelId, sums.get(score.modelId)! + normalised);
+      const normalised = best === worst || level(score, bestScore) ? 1 : (score.value.toNumber() - worst) / (best - worst);
+      sums.set(score.modelId, sums.get(score.modelId)! + weight * normalised);
     }
   }
-  return new Map([...sums].map(([id, sum]) => [id, sum / benchmarks.length]));
+  return new Map([...sums].map(([id, sum]) => [id, sum / weightSum]));
 }
 
 function relativeToBest(values: Map<number, number | null>, better: 'higher' | 'lower'): Map<number, number> | null {
@@ -69,10 +102,12 @@ export function decideVerdict(input: {
   costs: ModelCost[];
   context: ContextComparison;
   weights: VerdictWeights;
+  useCase: UseCase;
 }): Verdict {
   const { modelIds, weights } = input;
+  const quality = qualityBenchmarks(input.benchmarks, input.useCase);
   const byDimension: Record<Dimension, Map<number, number> | null> = {
-    quality: qualityScores(modelIds, input.benchmarks),
+    quality: qualityScores(modelIds, quality),
     cost: relativeToBest(new Map(input.costs.map((c) => [c.modelId, c.monthlyCost?.toNumber() ?? null])), 'lower'),
     availability: relativeToBest(new Map(input.costs.map((c) => [c.modelId, c.providerCount])), 'higher'),
     context: relativeToBest(new Map(input.context.values.map((v) => [v.modelId, v.tokens])), 'higher'),
@@ -90,12 +125,14 @@ export function decideVerdict(input: {
     return { modelId, scores: perDimension, total };
   });
 
-  // Dominance uses every known dimension, weighted or not: a model that is
-  // never better and sometimes worse is never the one to pick.
-  const known = DIMENSIONS.filter((d) => byDimension[d] !== null);
+  // Dominance uses every dimension, weighted or not: a model that is never
+  // better and sometimes worse is never the one to pick. It needs every
+  // dimension known, quality first among them: with one unmeasured, nobody
+  // can be said to be worse on every signal.
   const dominates = (a: DimensionScores, b: DimensionScores) =>
-    known.every((d) => a.scores[d]! >= b.scores[d]! - EPSILON) && known.some((d) => a.scores[d]! > b.scores[d]! + EPSILON);
-  const dominatedModelIds = scores.filter((b) => scores.some((a) => a !== b && dominates(a, b))).map((s) => s.modelId);
+    DIMENSIONS.every((d) => a.scores[d]! >= b.scores[d]! - EPSILON) && DIMENSIONS.some((d) => a.scores[d]! > b.scores[d]! + EPSILON);
+  const dominatedModelIds =
+    unknown.length > 0 ? [] : scores.filter((b) => scores.some((a) => a !== b && dominates(a, b))).map((s) => s.modelId);
 
   const candidates = scores
     .filter((s) => s.total !== null && !dominatedModelIds.includes(s.modelId))
@@ -104,6 +141,8 @@ export function decideVerdict(input: {
   const tied = top ? candidates.filter((c) => Math.abs(c.total! - top.total!) <= EPSILON) : [];
   return {
     recommendedModelId: top && tied.length === 1 ? top.modelId : null,
+    useCase: input.useCase,
+    quality: byDimension.quality === null ? [] : quality,
     weighed,
     unknown,
     scores,
