@@ -247,7 +247,7 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
     const target = whole ? { slug: whole.slug, variant: s.variant } : split && modelFor(split.model) ? { slug: modelFor(split.model)!.slug, variant: s.variant || split.variant } : null;
     if (!target || (!drafts.has(target.slug) && !existing.has(target.slug) && !naming.has(target.slug))) {
       // Candidates are for a person to check, and cost a pass over the catalog: the first rows of each import get them.
-      const candidates = unplacedScores.length < CANDIDATES_FOR ? closestSlugs(s.model, [...drafts.keys(), ...existing.keys()]) : [];
+      const candidates = unplacedScores.length < CANDIDATES_FOR ? closestSlugs(s.model, new Set([...drafts.keys(), ...existing.keys()])) : [];
       unplacedScores.push({ edition: s.edition, model: s.model, candidates });
       continue;
     }
