@@ -83,3 +83,17 @@ it('reads a leaderboard score exactly as the upstream file publishes it', async 
   expect(stored).toMatchObject({ independent: true, source_model_key: 'gemini-2.5-pro' });
   expect(Decimal.from(stored.ci_low!).equals(Decimal.from(published.ciLow))).toBe(true);
 });
+
+it('records a leaderboard run setting as the score variant, and places a dated key on its model', async () => {
+  const runs = await t.db
+    .selectFrom('scores')
+    .innerJoin('models', 'models.id', 'scores.model_id')
+    .innerJoin('benchmarks', 'benchmarks.id', 'scores.benchmark_id')
+    .select(['models.slug', 'scores.variant', 'scores.source_model_key'])
+    .where('benchmarks.slug', '=', 'lmarena-text')
+    .where('scores.source_model_key', 'in', ['gpt-5-high', 'kimi-k2-0711-preview'])
+    .execute();
+  const bySourceKey = Object.fromEntries(runs.map((r) => [r.source_model_key, { slug: r.slug, variant: r.variant }]));
+  expect(bySourceKey['gpt-5-high']).toEqual({ slug: 'gpt-5', variant: 'high' });
+  expect(bySourceKey['kimi-k2-0711-preview']).toEqual({ slug: 'kimi-k2', variant: '' });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelIndex, parseModelId, undatedSegment } from '../../src/catalog/identity.js';
+import { closestSlugs, ModelIndex, parseModelId, splitScoreVariant, undatedSegment } from '../../src/catalog/identity.js';
 
 describe('parseModelId', () => {
   it.each([
@@ -143,5 +143,20 @@ describe('ModelIndex', () => {
     const clash = new ModelIndex();
     expect(clash.addModel('llama-3.1-8b-instruct')).toBe(true);
     expect(clash.addModel('meta-llama-3.1-8b-instruct')).toBe(false);
+  });
+});
+
+describe('leaderboard keys', () => {
+  it('splits a run setting off a key into the score variant', () => {
+    expect(splitScoreVariant('gpt-5-high')).toEqual({ model: 'gpt-5', variant: 'high' });
+    expect(splitScoreVariant('claude-opus-4-5-20251101-thinking-32k')).toEqual({ model: 'claude-opus-4-5-20251101', variant: 'thinking-32k' });
+    expect(splitScoreVariant('o3 (high)')).toEqual({ model: 'o3', variant: 'high' });
+    expect(splitScoreVariant('claude-sonnet-4-20250514 (32k thinking)')).toEqual({ model: 'claude-sonnet-4-20250514', variant: '32k-thinking' });
+    expect(splitScoreVariant('gpt-4o-2024-08-06')).toBeNull();
+  });
+
+  it('offers the closest slugs for a person to check, and nothing for an id that shares no word', () => {
+    expect(closestSlugs('Qwen/Qwen2.5-Coder-32B-Instruct', ['qwen2.5-32b-instruct', 'llama-3.1-8b-instruct', 'qwen2.5-coder-32b-instruct'])[0]).toBe('qwen2.5-coder-32b-instruct');
+    expect(closestSlugs('CodeGen-16B', ['gpt-4o'])).toEqual([]);
   });
 });
