@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { CapabilityColumns } from '../domain/capabilities.js';
+import type { PriceUnit, ServiceTier, TierScope } from '../domain/pricing.js';
 import type { ModelStatus, OfferingStatus, ProviderStatus } from '../domain/status.js';
 
 /**
@@ -112,6 +113,21 @@ interface PricesTable {
   created_at: CreatedAt;
 }
 
+/** A price component beyond the base price of its price row (src/domain/pricing.ts). */
+interface PriceComponentsTable {
+  id: Generated<number>;
+  price_id: number;
+  unit: PriceUnit;
+  price: Numeric;
+  /** int8: read as a number (see type-parsers.ts), written as a number or decimal text. */
+  tier_threshold: ColumnType<number, number | string, number | string> | null;
+  tier_inclusive: ColumnType<boolean, boolean | undefined, boolean>;
+  tier_scope: ColumnType<TierScope, TierScope | undefined, TierScope>;
+  window_start: number | null;
+  window_end: number | null;
+  service_tier: ColumnType<ServiceTier, ServiceTier | undefined, ServiceTier>;
+}
+
 interface BenchmarksTable {
   id: Generated<number>;
   slug: string;
@@ -176,6 +192,7 @@ export interface Database {
   providers: ProvidersTable;
   offerings: OfferingsTable;
   prices: PricesTable;
+  price_components: PriceComponentsTable;
   benchmarks: BenchmarksTable;
   scores: ScoresTable;
   editions: EditionsTable;
@@ -188,6 +205,7 @@ export type ModelRow = Selectable<ModelsTable>;
 export type ProviderRow = Selectable<ProvidersTable>;
 export type OfferingRow = Selectable<OfferingsTable>;
 export type PriceRow = Selectable<PricesTable>;
+export type PriceComponentRow = Selectable<PriceComponentsTable>;
 export type BenchmarkRow = Selectable<BenchmarksTable>;
 export type ScoreRow = Selectable<ScoresTable>;
 export type EditionRow = Selectable<EditionsTable>;
