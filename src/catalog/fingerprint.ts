@@ -8,10 +8,11 @@ const root = new URL('../../', import.meta.url).pathname;
 
 /**
  * A fingerprint of everything the default catalog is built from: the files
- * in data/, the data packages' versions and the code that resolves identity.
- * When it differs from the one the last catalog import recorded, this
- * version builds the catalog differently (new curated facts, new identity
- * rules) and the server refreshes it in place on start.
+ * in data/, the data packages' versions, the code that resolves identity and
+ * the code that reads and records prices. When it differs from the one the
+ * last catalog import recorded, this version builds the catalog differently
+ * (new curated facts, new identity rules, a corrected price history) and the
+ * server refreshes it in place on start.
  */
 export async function catalogFingerprint(): Promise<string> {
   const hash = createHash('sha256');
@@ -21,6 +22,9 @@ export async function catalogFingerprint(): Promise<string> {
     'data/models-dev/SOURCE.md',
     'src/catalog/identity.ts',
     'src/catalog/resolve.ts',
+    'src/catalog/sources/genai-prices.ts',
+    'src/catalog/units.ts',
+    'src/catalog/write/prices.ts',
   ];
   for (const file of files.sort()) hash.update(file).update(await readFile(path.join(root, file)));
   const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };

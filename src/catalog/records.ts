@@ -38,8 +38,23 @@ export interface ProviderRecord {
   firstPartyCreator: string | null;
 }
 
+/**
+ * The date of a price the source states, without a date of its own, as the
+ * price before its first dated change (genai-prices' undated first entry,
+ * followed by entries with a start date): it has been in force since before
+ * any date the source knows. It is the Unix epoch, 1970-01-01T00:00:00Z,
+ * rather than '-infinity': effective_from is a timestamptz read as a JS Date
+ * and served as a DateTime, and neither can hold an infinity. `asOf` before
+ * the first change finds this price; `Price.effectiveFrom` reads 1970-01-01.
+ */
+export const PRICE_BEFORE_FIRST_CHANGE = '1970-01-01';
+
 export interface PriceRecord {
-  /** The source's own date for the price; null means "in force as of this import". */
+  /**
+   * The source's own date for the price; PRICE_BEFORE_FIRST_CHANGE for the
+   * price before the source's first dated change; null when the source gives
+   * no date at all, meaning "in force as of this import".
+   */
   effectiveFrom: string | null;
   inputPerMTok: string | null;
   outputPerMTok: string | null;

@@ -79,7 +79,11 @@ PriceRef.implement({
       description: 'Per 1M input tokens written to the prompt cache.',
     }),
     currency: t.exposeString('currency', { description: 'ISO 4217 code; always "USD" today.' }),
-    effectiveFrom: t.expose('effective_from', { type: 'DateTime', description: 'When this price took effect.' }),
+    effectiveFrom: t.expose('effective_from', {
+      type: 'DateTime',
+      description:
+        'When this price took effect. 1970-01-01T00:00:00Z for a price the source gives no date for but says preceded its first dated change: in force since before any date the source knows.',
+    }),
     source: t.field({
       type: SourceRef,
       nullable: true,

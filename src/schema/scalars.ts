@@ -1,45 +1,44 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { canonicalDecimal, isDecimalText, quoted } from '../resolvers/decimal.js';
 
 /**
  * Parsing and printing of the custom scalars. Kept apart from builder.ts so
  * the rules can be read and tested alone.
  */
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function invalid(scalar: string, value: unknown): GraphQLError {
-  return new GraphQLError(`${scalar} cannot represent ${JSON.stringify(value)}`, {
+  // A long value is named by its start and length, not echoed back whole.
+  const shown = typeof value === 'string' ? quoted(value, 100) : JSON.stringify(value);
+  return new GraphQLError(`${scalar} cannot represent ${shown}`, {
     extensions: { code: 'BAD_USER_INPUT' },
   });
 }
 
-/** '0.0200' → '0.02', '20.0' → '20', '-0' → '0': one spelling for one number. */
-export function canonicalDecimal(value: string): string {
-  let [whole = '0', fraction = ''] = value.split('.');
-  fraction = fraction.replace(/0+$/, '');
-  const negative = whole.startsWith('-');
-  whole = whole.replace(/^-/, '').replace(/^0+(?=\d)/, '');
-  const text = fraction ? `${whole}.${fraction}` : whole;
-  return negative && /[1-9]/.test(text) ? `-${text}` : text;
-}
+/**
+ * '0.0200' → '0.02', '20.0' → '20', '-0' → '0': one spelling for one number.
+ * The one implementation is src/resolvers/decimal.ts (linear in the length of
+ * the text); the scalar checks the text first, so it never throws here.
+ */
+export { canonicalDecimal };
 
 export const decimalScalar = {
   description:
     'An exact decimal number, written as a string ("0.02") so no precision is lost. Prices are USD per million tokens.',
   serialize: (value: unknown): string => {
-    if (typeof value === 'string' && DECIMAL.test(value)) return canonicalDecimal(value);
+    if (typeof value === 'string' && isDecimalText(value)) return canonicalDecimal(value);
     throw invalid('Decimal', value);
   },
   parseValue: (value: unknown): string => {
     // Numbers are accepted for convenience; their decimal text is kept as written.
     const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-    if (typeof text === 'string' && DECIMAL.test(text)) return canonicalDecimal(text);
+    if (typeof text === 'string' && isDecimalText(text)) return canonicalDecimal(text);
     throw invalid('Decimal', value);
   },
   parseLiteral: (node: ValueNode): string => {
     if (node.kind === Kind.STRING || node.kind === Kind.INT || node.kind === Kind.FLOAT) {
-      if (DECIMAL.test(node.value)) return canonicalDecimal(node.value);
+      if (isDecimalText(node.value)) return canonicalDecimal(node.value);
     }
     throw invalid('Decimal', 'value' in node ? node.value : node.kind);
   },

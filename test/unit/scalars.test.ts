@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Kind } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { canonicalDecimal, dateScalar, dateTimeScalar, decimalScalar } from '../../src/schema/scalars.js';
@@ -16,6 +17,27 @@ describe('Decimal', () => {
     expect(decimalScalar.serialize(input)).toBe(output);
   });
 
+  it('writes any valid text exactly as the earlier implementation did', () => {
+    // The implementation this scalar had before src/resolvers/decimal.ts became the only one (quadratic on long text).
+    const earlier = (value: string) => {
+      let [whole = '0', fraction = ''] = value.split('.');
+      fraction = fraction.replace(/0+$/, '');
+      const negative = whole.startsWith('-');
+      whole = whole.replace(/^-/, '').replace(/^0+(?=\d)/, '');
+      const text = fraction ? `${whole}.${fraction}` : whole;
+      return negative && /[1-9]/.test(text) ? `-${text}` : text;
+    };
+    const digits = fc.string({ unit: fc.constantFrom('0', '0', '1', '5', '9'), minLength: 1, maxLength: 12 });
+    const text = fc.tuple(fc.boolean(), digits, fc.option(digits, { nil: undefined })).map(([minus, whole, fraction]) => `${minus ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(decimalScalar.serialize(value)).toBe(earlier(value));
+        expect(decimalScalar.parseValue(value)).toBe(earlier(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('accepts strings and numbers as input, keeping the decimal text', () => {
     expect(decimalScalar.parseValue('0.10')).toBe('0.1');
     expect(decimalScalar.parseValue(0.1)).toBe('0.1');
@@ -25,6 +47,16 @@ describe('Decimal', () => {
 
   it.each(['', 'abc', '1e-3', 'NaN', '1.', '.5', '1,5'])('refuses %j', (value) => {
     expect(() => decimalScalar.parseValue(value)).toThrow(/Decimal cannot represent/);
+  });
+
+  it('takes a 100,000-digit decimal in well under a second, and names a long bad value by its start', () => {
+    const long = `0.${'0'.repeat(99_997)}10`;
+    const started = performance.now();
+    expect(decimalScalar.parseValue(long)).toBe(long.slice(0, -1));
+    expect(decimalScalar.parseLiteral({ kind: Kind.STRING, value: long })).toBe(long.slice(0, -1));
+    expect(decimalScalar.serialize(`${long}${'0'.repeat(1000)}`)).toBe(long.slice(0, -1));
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(() => decimalScalar.parseValue(`${long}x`)).toThrow(new RegExp(`^Decimal cannot represent "0\\.0{98}"… \\(${long.length + 1} characters\\)$`));
   });
 
   it('refuses non-finite numbers and never serializes a float', () => {

@@ -1,6 +1,6 @@
 import { findProvider, type ModelInfo, type ModelPrice } from '@pydantic/genai-prices';
 import type { ProviderRegistry } from '../providers.js';
-import { emptyBundle, type PriceRecord, type RouteRecord, type SourceBundle } from '../records.js';
+import { emptyBundle, PRICE_BEFORE_FIRST_CHANGE, type PriceRecord, type RouteRecord, type SourceBundle } from '../records.js';
 import { toPerMillion } from '../units.js';
 
 export const GENAI_PRICES_SOURCE = {
@@ -57,9 +57,16 @@ export function readGenaiPrices(providers: ProviderRegistry): SourceBundle {
 }
 
 /**
- * Unconditional prices are in force from this import; a price with a start
- * date is history from that date. Time-of-day discounts (off-peak) are not a
- * list price and are left out; tiered prices keep their base tier.
+ * A model's prices are one unconditional price, or a list: an undated first
+ * price, then prices with a start date (`constraint: { type: 'start_date' }`).
+ * A price with a start date is history from that date. The undated first
+ * price of a list with dated changes is the price before the first change, so
+ * it is dated PRICE_BEFORE_FIRST_CHANGE (in force since before any date the
+ * source knows): o3 on OpenAI is $10/$40 before 2025-06-10 and $2/$8 since.
+ * A price the source gives no date for at all (the only price, or a list with
+ * no dated change) stays undated: it is in force from this import, which is
+ * all the source tells. Time-of-day discounts (off-peak) are not a list price
+ * and are left out; tiered prices keep their base tier.
  */
 function pricesOf(model: ModelInfo, where: string, warnings: string[]): PriceRecord[] {
   const conditional = Array.isArray(model.prices) ? model.prices : [{ prices: model.prices }];
@@ -70,6 +77,10 @@ function pricesOf(model: ModelInfo, where: string, warnings: string[]): PriceRec
     const record = priceRecord(entry.prices, where, warnings, constraint?.start_date ?? null);
     if (record) records.push(record);
   }
+  const [first] = records;
+  if (first && first.effectiveFrom === null && records.some((r) => r.effectiveFrom !== null)) {
+    first.effectiveFrom = PRICE_BEFORE_FIRST_CHANGE;
+  }
   return records;
 }
 
@@ -79,9 +90,9 @@ function priceRecord(prices: ModelPrice, where: string, warnings: string[], effe
     const amount = typeof value === 'number' ? value : value && typeof value === 'object' ? value.base : undefined;
     if (amount === undefined) return null;
     const result = toPerMillion(amount, 'per-1m', `${where} ${field}`);
-    if (result.ok) return result.perMTok;
-    warnings.push(result.warning);
-    return null;
+    // A normalised float artefact is reported too (result.warning on an accepted price).
+    if (result.warning) warnings.push(result.warning);
+    return result.ok ? result.perMTok : null;
   };
   const record: PriceRecord = {
     effectiveFrom: effectiveFrom ? `${effectiveFrom.slice(0, 10)}` : null,

@@ -68,9 +68,9 @@ export function normaliseModelsDevEntry(entry: ModelsDevEntry, where: string): N
       const value = cost[field];
       if (typeof value !== 'number') return null;
       const result = toPerMillion(value, 'per-1m', `${where} cost.${field}`);
-      if (result.ok) return result.perMTok;
-      warnings.push(result.warning);
-      return null;
+      // A normalised float artefact is reported too (result.warning on an accepted price).
+      if (result.warning) warnings.push(result.warning);
+      return result.ok ? result.perMTok : null;
     };
     price = {
       effectiveFrom: null,
