@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BENCHMARK_CATEGORIES } from '../domain/benchmarks.js';
+import { PRICE_UNITS, SERVICE_TIERS, TIER_SCOPES } from '../domain/pricing.js';
 import { CAPABILITIES, type CapabilityKey } from '../domain/capabilities.js';
 import { MODEL_STATUSES, OFFERING_STATUSES, PROVIDER_STATUSES } from '../domain/status.js';
 
@@ -79,6 +80,18 @@ const provider = z.object({
   source: sourceKey,
 });
 
+/** A price component beyond the base price (src/domain/pricing.ts): a context tier, a time window, a service tier, a fee. */
+const priceComponent = z.object({
+  unit: z.enum(PRICE_UNITS),
+  price: decimal,
+  tierThreshold: z.number().int().positive().nullable().default(null),
+  tierInclusive: z.boolean().default(false),
+  tierScope: z.enum(TIER_SCOPES).default('whole-request'),
+  windowStart: z.number().int().min(0).max(1439).nullable().default(null),
+  windowEnd: z.number().int().min(0).max(1440).nullable().default(null),
+  serviceTier: z.enum(SERVICE_TIERS).default('standard'),
+});
+
 const price = z.object({
   /** When the price took effect; null means "in force from this import on". */
   effectiveFrom: z.string().datetime({ offset: true }).or(isoDate).nullable().default(null),
@@ -87,6 +100,7 @@ const price = z.object({
   outputPerMTok: decimal.nullable().default(null),
   cacheReadPerMTok: decimal.nullable().default(null),
   cacheWritePerMTok: decimal.nullable().default(null),
+  components: z.array(priceComponent).default([]),
   source: sourceKey,
 });
 

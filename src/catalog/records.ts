@@ -1,4 +1,5 @@
 import type { BenchmarkCategory } from '../domain/benchmarks.js';
+import type { PriceComponent } from '../domain/pricing.js';
 import type { DatasetModel } from './dataset.js';
 
 /**
@@ -60,7 +61,12 @@ export interface PriceRecord {
   outputPerMTok: string | null;
   cacheReadPerMTok: string | null;
   cacheWritePerMTok: string | null;
+  /** Components beyond the base price (tiers, time windows, service tiers, fees); absent when the source has none. */
+  components?: PriceComponentRecord[];
 }
+
+/** A price component as a source states it: src/domain/pricing.ts's PriceComponent, with the threshold as a number. */
+export type PriceComponentRecord = Omit<PriceComponent, 'tierThreshold'> & { tierThreshold: number | null };
 
 /** One provider's listing of one model. */
 export interface RouteRecord {

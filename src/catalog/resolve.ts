@@ -220,7 +220,7 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
     const key = `${route.provider.slug}\u0000${route.providerModelId}`;
     const existingOffering = offerings.get(key);
     if (existingOffering) {
-      if (existingOffering.prices.length === 0) existingOffering.prices = route.prices.map((p) => ({ ...p, currency: 'USD', source: route.source }));
+      if (existingOffering.prices.length === 0) existingOffering.prices = route.prices.map((p) => ({ ...p, components: p.components ?? [], currency: 'USD', source: route.source }));
       continue;
     }
     offerings.set(key, {
@@ -232,7 +232,7 @@ export function resolveBundles(name: string, bundles: SourceBundle[], known: Kno
       contextWindow: route.contextWindow,
       maxOutputTokens: route.maxOutputTokens,
       status: route.deprecated ? 'deprecated' : 'active',
-      prices: route.prices.map((p) => ({ ...p, currency: 'USD', source: route.source })),
+      prices: route.prices.map((p) => ({ ...p, components: p.components ?? [], currency: 'USD', source: route.source })),
       source: route.source,
     });
   }

@@ -1,6 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Dataset } from '../dataset.js';
+import { componentsForPrices } from '../../db/queries/price-components.js';
+import { Decimal } from '../../resolvers/decimal.js';
 import { PRICE_BEFORE_FIRST_CHANGE } from '../records.js';
 import { chunks, type Counts, same, type Trx } from './common.js';
 
@@ -14,8 +16,8 @@ import { chunks, type Counts, same, type Trx } from './common.js';
 
 const PRICE_COLUMNS = ['input_per_mtok', 'output_per_mtok', 'cache_read_per_mtok', 'cache_write_per_mtok'] as const;
 
-/** What the history of a route is compared on. */
-type PriceState = Pick<Selectable<Database['prices']>, 'effective_from' | (typeof PRICE_COLUMNS)[number]>;
+/** What the history of a route is compared on: the base price and its components (as a signature). */
+type PriceState = Pick<Selectable<Database['prices']>, 'effective_from' | (typeof PRICE_COLUMNS)[number]> & { components: string };
 
 type IncomingPrice = Dataset['offerings'][number]['prices'][number];
 
@@ -26,17 +28,30 @@ function instant(date: string): Date {
   return new Date(date.length === 10 ? `${date}T00:00:00Z` : date);
 }
 
-function valuesOf(p: IncomingPrice): Pick<PriceState, (typeof PRICE_COLUMNS)[number]> {
+function valuesOf(p: IncomingPrice): Omit<PriceState, 'effective_from'> {
   return {
     input_per_mtok: p.inputPerMTok,
     output_per_mtok: p.outputPerMTok,
     cache_read_per_mtok: p.cacheReadPerMTok,
     cache_write_per_mtok: p.cacheWritePerMTok,
+    components: signature(p.components),
   };
 }
 
-const samePrice = (a: Pick<PriceState, (typeof PRICE_COLUMNS)[number]>, b: Pick<PriceState, (typeof PRICE_COLUMNS)[number]>) =>
-  PRICE_COLUMNS.every((c) => same(a[c], b[c]));
+type ComponentFields = IncomingPrice['components'][number];
+
+/** Components compared as a set, decimals by value: a price row is unchanged when its components are the same. */
+function signature(components: ComponentFields[]): string {
+  return components
+    .map((c) =>
+      [c.unit, Decimal.from(c.price).toString(), c.tierThreshold ?? '', c.tierInclusive, c.tierScope, c.windowStart ?? '', c.windowEnd ?? '', c.serviceTier].join('|'),
+    )
+    .sort()
+    .join(';');
+}
+
+const samePrice = (a: Omit<PriceState, 'effective_from'>, b: Omit<PriceState, 'effective_from'>) =>
+  PRICE_COLUMNS.every((c) => same(a[c], b[c])) && a.components === b.components;
 
 export async function syncPrices(
   trx: Trx,
@@ -50,27 +65,31 @@ export async function syncPrices(
   const history = new Map<number, PriceState[]>();
   for (const chunk of chunks(ids)) {
     const rows = await trx.selectFrom('prices').selectAll().where('offering_id', 'in', chunk).orderBy('effective_from').execute();
+    const components = await componentsForPrices(trx, rows.map((r) => r.id));
     for (const row of rows) {
       if (!history.has(row.offering_id)) history.set(row.offering_id, []);
-      history.get(row.offering_id)!.push(row);
+      const stated = (components.get(row.id) ?? []).map((c) => ({ ...c, tierThreshold: c.tierThreshold === null ? null : Number(c.tierThreshold) }));
+      history.get(row.offering_id)!.push({ ...row, components: signature(stated) });
     }
   }
-  const fresh: Insertable<Database['prices']>[] = [];
+  const fresh: { row: Insertable<Database['prices']>; components: ComponentFields[] }[] = [];
   for (const [index, o] of offerings.entries()) {
     const offeringId = offeringIds.get(index)!;
     const rows = history.get(offeringId) ?? [];
     const record = (p: IncomingPrice, effectiveFrom: Date) => {
+      const { components, ...values } = valuesOf(p);
       const row = {
         offering_id: offeringId,
         effective_from: effectiveFrom,
         currency: p.currency,
-        ...valuesOf(p),
+        ...values,
         source_id: sourceIds.get(p.source)!,
       } satisfies Insertable<Database['prices']>;
-      rows.push(row);
+      const state = { ...row, components };
+      rows.push(state);
       rows.sort((a, b) => a.effective_from.getTime() - b.effective_from.getTime());
-      fresh.push(row);
-      report[inForceBefore(rows, row) ? 'changed' : 'added']++;
+      fresh.push({ row, components: p.components });
+      report[inForceBefore(rows, state) ? 'changed' : 'added']++;
     };
     for (const p of o.prices) {
       const values = valuesOf(p);
@@ -95,7 +114,23 @@ export async function syncPrices(
     for (const c of corrections(rows, o.prices)) record(c.price, c.effectiveFrom);
     history.set(offeringId, rows);
   }
-  for (const chunk of chunks(fresh)) await trx.insertInto('prices').values(chunk).execute();
+  for (const chunk of chunks(fresh)) {
+    const inserted = await trx.insertInto('prices').values(chunk.map((f) => f.row)).returning('id').execute();
+    const components = chunk.flatMap((f, i) =>
+      f.components.map((c): Insertable<Database['price_components']> => ({
+        price_id: inserted[i]!.id,
+        unit: c.unit,
+        price: c.price,
+        tier_threshold: c.tierThreshold,
+        tier_inclusive: c.tierInclusive,
+        tier_scope: c.tierScope,
+        window_start: c.windowStart,
+        window_end: c.windowEnd,
+        service_tier: c.serviceTier,
+      })),
+    );
+    for (const part of chunks(components)) await trx.insertInto('price_components').values(part).execute();
+  }
 }
 
 /** Whether the route had a price before this one: then the new row is a change, else a first price. */
