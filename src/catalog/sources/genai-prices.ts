@@ -1,7 +1,7 @@
-import { findProvider, type ModelInfo, type ModelPrice } from '@pydantic/genai-prices';
+import { findProvider, type ModelInfo } from '@pydantic/genai-prices';
 import type { ProviderRegistry } from '../providers.js';
 import { emptyBundle, PRICE_BEFORE_FIRST_CHANGE, type PriceRecord, type RouteRecord, type SourceBundle } from '../records.js';
-import { toPerMillion } from '../units.js';
+import { ARTEFACT_DIGITS, FIELDS_OUTSIDE_TOKEN_WORKLOADS, type GenaiComponents, GenaiPriceFieldError, genaiPriceChangeDates, genaiPriceComponents, roundSignificant } from './genai-prices-components.js';
 
 export const GENAI_PRICES_SOURCE = {
   key: 'genai-prices',
@@ -9,13 +9,6 @@ export const GENAI_PRICES_SOURCE = {
   url: 'https://github.com/pydantic/genai-prices',
   retrievedAt: null,
 };
-
-const PRICE_FIELDS = {
-  inputPerMTok: 'input_mtok',
-  outputPerMTok: 'output_mtok',
-  cacheReadPerMTok: 'cache_read_mtok',
-  cacheWritePerMTok: 'cache_write_mtok',
-} as const;
 
 /**
  * Routes and prices from @pydantic/genai-prices, through its public API
@@ -58,48 +51,62 @@ export function readGenaiPrices(providers: ProviderRegistry): SourceBundle {
 
 /**
  * A model's prices are one unconditional price, or a list: an undated first
- * price, then prices with a start date (`constraint: { type: 'start_date' }`).
- * A price with a start date is history from that date. The undated first
- * price of a list with dated changes is the price before the first change, so
- * it is dated PRICE_BEFORE_FIRST_CHANGE (in force since before any date the
- * source knows): o3 on OpenAI is $10/$40 before 2025-06-10 and $2/$8 since.
- * A price the source gives no date for at all (the only price, or a list with
- * no dated change) stays undated: it is in force from this import, which is
- * all the source tells. Time-of-day discounts (off-peak) are not a list price
- * and are left out; tiered prices keep their base tier.
+ * price, then prices with a start date (`constraint: { type: 'start_date' }`),
+ * and prices for a time of day. Each price set (before the first dated change,
+ * then from each change) is read whole by genaiPriceComponents: the base price
+ * (what is in force most of the day, for any request size, on the standard
+ * tier) plus components for context tiers, time-of-day windows, 1-hour cache
+ * writes and per-request fees. The undated first price of a list with dated
+ * changes is dated PRICE_BEFORE_FIRST_CHANGE (o3 on OpenAI is $10/$40 before
+ * 2025-06-10 and $2/$8 since); a price the source gives no date for at all
+ * stays undated: in force from this import, which is all the source tells.
  */
 function pricesOf(model: ModelInfo, where: string, warnings: string[]): PriceRecord[] {
-  const conditional = Array.isArray(model.prices) ? model.prices : [{ prices: model.prices }];
+  const changes = genaiPriceChangeDates(model);
+  // The instant each price set is read at: before the first change, then each change's day.
+  const sets: { effectiveFrom: string | null; at: Date }[] =
+    changes.length === 0
+      ? [{ effectiveFrom: null, at: LATEST }]
+      : [
+          { effectiveFrom: PRICE_BEFORE_FIRST_CHANGE, at: new Date(Date.parse(`${changes[0]}T00:00:00Z`) - DAY_MS) },
+          ...changes.map((date) => ({ effectiveFrom: date.slice(0, 10), at: new Date(`${date.slice(0, 10)}T00:00:00Z`) })),
+        ];
   const records: PriceRecord[] = [];
-  for (const entry of conditional) {
-    const constraint = entry.constraint;
-    if (constraint && constraint.type !== 'start_date') continue;
-    const record = priceRecord(entry.prices, where, warnings, constraint?.start_date ?? null);
-    if (record) records.push(record);
-  }
-  const [first] = records;
-  if (first && first.effectiveFrom === null && records.some((r) => r.effectiveFrom !== null)) {
-    first.effectiveFrom = PRICE_BEFORE_FIRST_CHANGE;
+  const ignore = new Set(Object.keys(FIELDS_OUTSIDE_TOKEN_WORKLOADS));
+  for (const set of sets) {
+    let read: GenaiComponents | null = null;
+    // A field the cost model cannot express (citation tokens, per-message fees) is left out, named in a
+    // warning; the rest of the price stands.
+    while (read === null) {
+      try {
+        read = genaiPriceComponents(model, set.at, { ignore, normaliseArtefacts: true });
+      } catch (error) {
+        if (!(error instanceof GenaiPriceFieldError) || ignore.has(error.field)) throw error;
+        warnings.push(`${where}: ${error.message}; ${error.field} is left out of its price`);
+        ignore.add(error.field);
+      }
+    }
+    for (const artefact of read.artefacts) {
+      // "genai-prices <provider>/<model> <field>: <text>", as the converter names it.
+      const [field, text] = artefact.slice(artefact.lastIndexOf(' ', artefact.lastIndexOf(':')) + 1).split(': ') as [string, string];
+      warnings.push(
+        `genai-prices ${where.slice('genai-prices '.length)} ${field.replace(/:$/, '')}: price ${text} is a floating-point artefact; read as ${roundSignificant(text, ARTEFACT_DIGITS)} USD per 1M tokens (rounded to ${ARTEFACT_DIGITS} significant digits)`,
+      );
+    }
+    const text = (d: { toString(): string } | null) => (d === null ? null : d.toString());
+    const record: PriceRecord = {
+      effectiveFrom: set.effectiveFrom,
+      inputPerMTok: text(read.base.input),
+      outputPerMTok: text(read.base.output),
+      cacheReadPerMTok: text(read.base.cachedInput),
+      cacheWritePerMTok: text(read.base.cacheWrite5m),
+      components: read.components.map((c) => ({ ...c, tierThreshold: c.tierThreshold === null ? null : Number(c.tierThreshold) })),
+    };
+    if (record.inputPerMTok !== null || record.outputPerMTok !== null) records.push(record);
   }
   return records;
 }
 
-function priceRecord(prices: ModelPrice, where: string, warnings: string[], effectiveFrom: string | null): PriceRecord | null {
-  const read = (field: string) => {
-    const value = prices[field];
-    const amount = typeof value === 'number' ? value : value && typeof value === 'object' ? value.base : undefined;
-    if (amount === undefined) return null;
-    const result = toPerMillion(amount, 'per-1m', `${where} ${field}`);
-    // A normalised float artefact is reported too (result.warning on an accepted price).
-    if (result.warning) warnings.push(result.warning);
-    return result.ok ? result.perMTok : null;
-  };
-  const record: PriceRecord = {
-    effectiveFrom: effectiveFrom ? `${effectiveFrom.slice(0, 10)}` : null,
-    inputPerMTok: read(PRICE_FIELDS.inputPerMTok),
-    outputPerMTok: read(PRICE_FIELDS.outputPerMTok),
-    cacheReadPerMTok: read(PRICE_FIELDS.cacheReadPerMTok),
-    cacheWritePerMTok: read(PRICE_FIELDS.cacheWritePerMTok),
-  };
-  return record.inputPerMTok === null && record.outputPerMTok === null ? null : record;
-}
+const DAY_MS = 86_400_000;
+/** An instant after every date the package knows: the price in force today and on. */
+const LATEST = new Date(Date.UTC(9999, 0, 1));
