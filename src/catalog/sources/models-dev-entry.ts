@@ -1,5 +1,5 @@
 import type { ModelFacts, PriceRecord } from '../records.js';
-import { toPerMillion } from '../units.js';
+import { modelsDevPrice } from './models-dev-price.js';
 
 /**
  * One model entry in the models.dev schema (the TOML files of its repository
@@ -20,6 +20,7 @@ export interface ModelsDevEntry {
   status?: unknown;
   modalities?: { input?: unknown; output?: unknown };
   cost?: Record<string, unknown>;
+  experimental?: unknown;
   limit?: { context?: unknown; output?: unknown; input?: unknown };
   base_model?: unknown;
   base_model_omit?: unknown;
@@ -61,26 +62,7 @@ export function normaliseModelsDevEntry(entry: ModelsDevEntry, where: string): N
   if (output && !output.includes('text')) notALanguageModel = `outputs ${output.join('/')}, not text`;
   else if (input && !input.includes('text')) notALanguageModel = `takes ${input.join('/')}, not text`;
 
-  let price: PriceRecord | null = null;
-  const cost = entry.cost;
-  if (cost && typeof cost === 'object') {
-    const read = (field: string) => {
-      const value = cost[field];
-      if (typeof value !== 'number') return null;
-      const result = toPerMillion(value, 'per-1m', `${where} cost.${field}`);
-      // A normalised float artefact is reported too (result.warning on an accepted price).
-      if (result.warning) warnings.push(result.warning);
-      return result.ok ? result.perMTok : null;
-    };
-    price = {
-      effectiveFrom: null,
-      inputPerMTok: read('input'),
-      outputPerMTok: read('output'),
-      cacheReadPerMTok: read('cache_read'),
-      cacheWritePerMTok: read('cache_write'),
-    };
-    if (price.inputPerMTok === null && price.outputPerMTok === null) price = null;
-  }
+  const price = modelsDevPrice(entry.cost, entry.experimental, where, warnings);
 
   const toolCall = bool(entry.tool_call);
   return {
