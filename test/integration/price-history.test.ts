@@ -148,11 +148,13 @@ describe('no stored price carries a floating-point artefact', () => {
     expect(artefacts.filter((w) => w.includes('price 0.08333333333333334') && w.includes('read as 0.08333333333 USD'))).toHaveLength(6);
   });
 
-  it('holds no price of 12 or more significant digits, nor a run of seven 0s or 9s in the fraction, in any decimal column', async () => {
+  it('holds no price or price component of 12 or more significant digits, nor a run of seven 0s or 9s in the fraction', async () => {
     const rows = await sql<{ id: number; value: string }>`
       select id, v as value from prices,
         lateral unnest(array[input_per_mtok::text, output_per_mtok::text, cache_read_per_mtok::text, cache_write_per_mtok::text]) as v
-      where v is not null`.execute(t.db);
+      where v is not null
+      union all
+      select id, price::text from price_components`.execute(t.db);
     expect(rows.rows.length).toBeGreaterThan(4000);
     const suspicious = rows.rows.filter(({ value }) => {
       const decimal = Decimal.from(value);
