@@ -72,20 +72,9 @@ function pricesOf(model: ModelInfo, where: string, warnings: string[]): PriceRec
           ...changes.map((date) => ({ effectiveFrom: date.slice(0, 10), at: new Date(`${date.slice(0, 10)}T00:00:00Z`) })),
         ];
   const records: PriceRecord[] = [];
-  const ignore = new Set(Object.keys(FIELDS_OUTSIDE_TOKEN_WORKLOADS));
+  const ignore = genaiIgnoredFields();
   for (const set of sets) {
-    let read: GenaiComponents | null = null;
-    // A field the cost model cannot express (citation tokens, per-message fees) is left out, named in a
-    // warning; the rest of the price stands.
-    while (read === null) {
-      try {
-        read = genaiPriceComponents(model, set.at, { ignore, normaliseArtefacts: true });
-      } catch (error) {
-        if (!(error instanceof GenaiPriceFieldError) || ignore.has(error.field)) throw error;
-        warnings.push(`${where}: ${error.message}; ${error.field} is left out of its price`);
-        ignore.add(error.field);
-      }
-    }
+    const read = genaiPriceSet(model, set.at, ignore, (message) => warnings.push(`${where}: ${message}`));
     for (const artefact of read.artefacts) {
       // "genai-prices <provider>/<model> <field>: <text>", as the converter names it.
       const [field, text] = artefact.slice(artefact.lastIndexOf(' ', artefact.lastIndexOf(':')) + 1).split(': ') as [string, string];
@@ -106,6 +95,27 @@ function pricesOf(model: ModelInfo, where: string, warnings: string[]): PriceRec
   }
   return records;
 }
+
+/**
+ * A model's price set on the day of `at`, as the importer stores it: a field
+ * the cost model cannot express (citation tokens, per-message fees) is left
+ * out and said (`leftOut`), the rest of the price stands. `ignore` grows with
+ * the fields left out, so the next set of the same model skips them quietly.
+ */
+export function genaiPriceSet(model: ModelInfo, at: Date, ignore: Set<string>, leftOut: (message: string) => void): GenaiComponents {
+  for (;;) {
+    try {
+      return genaiPriceComponents(model, at, { ignore, normaliseArtefacts: true });
+    } catch (error) {
+      if (!(error instanceof GenaiPriceFieldError) || ignore.has(error.field)) throw error;
+      leftOut(`${error.message}; ${error.field} is left out of its price`);
+      ignore.add(error.field);
+    }
+  }
+}
+
+/** Fields the token workloads never use: left out of every price without a word. */
+export const genaiIgnoredFields = () => new Set(Object.keys(FIELDS_OUTSIDE_TOKEN_WORKLOADS));
 
 const DAY_MS = 86_400_000;
 /** An instant after every date the package knows: the price in force today and on. */
