@@ -12,7 +12,9 @@ import type {
   SourceRow,
 } from './database.js';
 import { modelsByReference } from './queries/model-references.js';
+import { componentsForPrices } from './queries/price-components.js';
 import { currentPrices } from './queries/prices.js';
+import type { PriceComponent } from '../domain/pricing.js';
 
 /**
  * The request's DataLoaders: one set per request (so nothing is cached across
@@ -83,6 +85,11 @@ export function createLoaders(db: Db) {
     currentPriceByOfferingId: new DataLoader<number, PriceRow | null>(async (offeringIds) =>
       oneEach(offeringIds, await currentPrices(db, offeringIds, new Date()), (r) => r.offering_id),
     ),
+    /** A price row's components beyond its base price (tiers, windows, service tiers, fees), in stored order. */
+    componentsByPriceId: new DataLoader<number, PriceComponent[]>(async (priceIds) => {
+      const byPrice = await componentsForPrices(db, priceIds);
+      return priceIds.map((id) => byPrice.get(id) ?? []);
+    }),
     /** Every price an offering has had, newest first. */
     pricesByOfferingId: new DataLoader<number, PriceRow[]>(async (offeringIds) =>
       groupEach(

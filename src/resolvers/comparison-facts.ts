@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { ModelRow } from '../db/database.js';
 import { catalogWithCheapestPrices, routesForModels, scoresForModels, scoresOnBenchmarks } from '../db/queries/comparison.js';
+import { componentsForPrices } from '../db/queries/price-components.js';
 import { isBenchmarkCategory } from '../domain/benchmarks.js';
 import { capabilitiesFromColumns } from '../domain/capabilities.js';
 import { blendedPrice } from './comparison/costs.js';
@@ -44,9 +45,14 @@ export async function loadModelFacts(
   options: { pricesAreCurrent: boolean },
 ): Promise<ModelFacts[]> {
   const ids = models.map((m) => m.id);
-  const [creators, routes, scores] = await Promise.all([
+  // The routes, then every component of their prices in force in one more statement (none when no route is priced).
+  const routesWithComponents = async () => {
+    const rows = await routesForModels(db, ids, asOf);
+    return { rows, components: await componentsForPrices(db, rows.flatMap((r) => (r.price ? [r.price.id] : []))) };
+  };
+  const [creators, { rows: routes, components }, scores] = await Promise.all([
     Promise.all(models.map((m) => loaders.creatorsById.load(m.creator_id))),
-    routesForModels(db, ids, asOf),
+    routesWithComponents(),
     scoresForModels(db, ids),
   ]);
 
@@ -59,6 +65,8 @@ export async function loadModelFacts(
     loaders.providersById.prime(provider.id, provider);
     // Offering.price means "now"; only prices read for now may stand in for it.
     if (options.pricesAreCurrent) loaders.currentPriceByOfferingId.prime(offering.id, price);
+    // A price row's components do not depend on the date: always theirs.
+    if (price) loaders.componentsByPriceId.prime(price.id, components.get(price.id) ?? []);
   }
   for (const { benchmark, edition, source } of scores) {
     loaders.benchmarksById.prime(benchmark.id, benchmark);
@@ -87,8 +95,11 @@ export async function loadModelFacts(
         status: offering.status,
         variants: offering.variants,
         purchasable,
-        input: price?.input_per_mtok == null ? null : Decimal.from(price.input_per_mtok),
-        output: price?.output_per_mtok == null ? null : Decimal.from(price.output_per_mtok),
+        input: decimalOrNull(price?.input_per_mtok),
+        output: decimalOrNull(price?.output_per_mtok),
+        cachedInput: decimalOrNull(price?.cache_read_per_mtok),
+        cacheWrite5m: decimalOrNull(price?.cache_write_per_mtok),
+        components: price ? (components.get(price.id) ?? []) : [],
         priceSourceId: price?.source_id ?? null,
       })),
     scores: scores
@@ -122,6 +133,10 @@ export async function loadModelFacts(
         selfReported: score.self_reported,
       })),
   }));
+}
+
+function decimalOrNull(value: string | null | undefined): Decimal | null {
+  return value == null ? null : Decimal.from(value);
 }
 
 /** Price and benchmark profiles of the whole catalog, for "continue comparing" (two statements). */

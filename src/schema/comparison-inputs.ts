@@ -1,8 +1,11 @@
 import { DEFAULT_INPUT_SHARE, DEFAULT_TRAFFIC, DEFAULT_WEIGHTS, type Traffic, type VerdictWeights } from '../resolvers/comparison/facts.js';
 import { Decimal } from '../resolvers/decimal.js';
 import { USE_CASE_DEFINITIONS, USE_CASES } from '../domain/use-cases.js';
+import type { ServiceTier } from '../domain/pricing.js';
+import type { Workload } from '../resolvers/cost/workload.js';
 import { builder } from './builder.js';
 import { slugEnumValues } from './enum-values.js';
+import { ServiceTierEnum } from './pricing.js';
 import { isTokenCount, MAX_TOKEN_COUNT } from './scalars.js';
 
 /** Inputs of the comparison and cost queries, validated before any resolver runs. */
@@ -30,6 +33,65 @@ export const TrafficInput = builder.inputType('TrafficInput', {
       validate: tokenCountRule,
     }),
   }),
+});
+
+interface WorkloadArgs {
+  requestsPerMonth: string;
+  inputTokens: string;
+  outputTokens: string;
+  cachedInputTokens?: string | null;
+  cacheWriteTokens?: string | null;
+  hourUtc?: number | null;
+  serviceTier?: ServiceTier | null;
+}
+
+/**
+ * The workload's counts (requests, input, output, cached, cache writes), or
+ * null when one is not a whole count: a refinement over the whole input may
+ * run on what the field rules have not rejected yet.
+ */
+const counts = (w: Record<string, unknown>) => {
+  const all = [w.requestsPerMonth, w.inputTokens, w.outputTokens, w.cachedInputTokens ?? '0', w.cacheWriteTokens ?? '0'];
+  return all.every((v) => typeof v === 'string' && isTokenCount(v)) ? (all as string[]).map(BigInt) : null;
+};
+
+export const WorkloadInput = builder.inputType('WorkloadInput', {
+  description:
+    'A month of requests of one shape, priced with everything a route lists: cached reads, cache writes, context tiers, time-of-day windows, service tiers and per-request fees. Whole numbers; they may exceed 2^31, so pass large values as strings if your client needs to.',
+  fields: (t) => ({
+    requestsPerMonth: t.field({ type: 'TokenCount', required: true, description: 'Requests a month.', validate: tokenCountRule }),
+    inputTokens: t.field({ type: 'TokenCount', required: true, description: 'Input tokens per request, cached ones included.', validate: tokenCountRule }),
+    outputTokens: t.field({ type: 'TokenCount', required: true, description: 'Output tokens per request, reasoning included.', validate: tokenCountRule }),
+    cachedInputTokens: t.field({ type: 'TokenCount', description: 'Of inputTokens, those read from the cache; default 0.', validate: tokenCountRule }),
+    cacheWriteTokens: t.field({
+      type: 'TokenCount',
+      description: 'Of inputTokens, those written to the cache (5-minute); default 0.',
+      validate: tokenCountRule,
+    }),
+    hourUtc: t.int({
+      description: 'Every request is sent at this UTC hour (0–23); default: spread evenly over the day.',
+      validate: { int: true, min: [0, { message: 'must be an hour from 0 to 23' }], max: [23, { message: 'must be an hour from 0 to 23' }] },
+    }),
+    serviceTier: t.field({ type: ServiceTierEnum, description: 'The service tier to price; default STANDARD.' }),
+  }),
+  validate: {
+    refine: [
+      [
+        (w) => {
+          const c = counts(w);
+          return c === null || c[3]! + c[4]! <= c[1]!;
+        },
+        { message: 'cachedInputTokens and cacheWriteTokens are part of inputTokens: together they cannot exceed it', path: ['cachedInputTokens'] },
+      ],
+      [
+        (w) => {
+          const c = counts(w);
+          return c === null || (c[0]! * c[1]! <= MAX_TOKEN_COUNT && c[0]! * c[2]! <= MAX_TOKEN_COUNT);
+        },
+        { message: `requestsPerMonth × tokens per request must be at most ${MAX_TOKEN_COUNT} tokens a month, as for traffic`, path: ['requestsPerMonth'] },
+      ],
+    ],
+  },
 });
 
 export const BlendInput = builder.inputType('BlendInput', {
@@ -77,6 +139,44 @@ export function trafficFrom(input: { inputTokensPerMonth: string; outputTokensPe
     ? { inputTokens: BigInt(input.inputTokensPerMonth), outputTokens: BigInt(input.outputTokensPerMonth) }
     : DEFAULT_TRAFFIC;
 }
+
+export function workloadFrom(input: WorkloadArgs): Workload {
+  return {
+    requestsPerMonth: BigInt(input.requestsPerMonth),
+    inputTokens: BigInt(input.inputTokens),
+    outputTokens: BigInt(input.outputTokens),
+    cachedInputTokens: BigInt(input.cachedInputTokens ?? 0),
+    cacheWriteTokens: BigInt(input.cacheWriteTokens ?? 0),
+    hourUtc: input.hourUtc ?? null,
+    serviceTier: input.serviceTier ?? 'standard',
+  };
+}
+
+/** What a workload sends in a month, as traffic: requests × tokens per request. */
+export function trafficOfWorkload(w: Workload): Traffic {
+  return { inputTokens: w.requestsPerMonth * w.inputTokens, outputTokens: w.requestsPerMonth * w.outputTokens };
+}
+
+/** The `traffic` and `workload` arguments, at most one of them given: what the costs are computed at. */
+export function usageFrom(args: {
+  traffic?: { inputTokensPerMonth: string; outputTokensPerMonth: string } | null;
+  workload?: WorkloadArgs | null;
+}): { traffic: Traffic; workload: Workload | null } {
+  if (args.workload) {
+    const workload = workloadFrom(args.workload);
+    return { traffic: trafficOfWorkload(workload), workload };
+  }
+  return { traffic: trafficFrom(args.traffic), workload: null };
+}
+
+/** The field-level rule of a query taking both: traffic or workload, not both. */
+export const trafficOrWorkload: [
+  (args: { traffic?: unknown; workload?: unknown }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (args) => args.traffic == null || args.workload == null,
+  { message: 'give traffic or workload, not both: a workload already says how many tokens a month it sends', path: ['workload'] },
+];
 
 export function inputShareFrom(input: { inputShare: string } | null | undefined): Decimal {
   return Decimal.from(input?.inputShare ?? DEFAULT_INPUT_SHARE);

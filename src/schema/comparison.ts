@@ -17,7 +17,18 @@ import { capabilityLabel, tokenWindow } from '../resolvers/format.js';
 import type { Context } from '../context.js';
 import { builder } from './builder.js';
 import { DEFAULT_USE_CASE } from '../domain/use-cases.js';
-import { BlendInput, inputShareFrom, TrafficInput, trafficFrom, UseCaseEnum, VerdictWeightsInput, weightsFrom } from './comparison-inputs.js';
+import {
+  BlendInput,
+  inputShareFrom,
+  TrafficInput,
+  trafficOrWorkload,
+  usageFrom,
+  UseCaseEnum,
+  VerdictWeightsInput,
+  weightsFrom,
+  WorkloadInput,
+} from './comparison-inputs.js';
+import { CostLineRef, WorkloadRef } from './pricing.js';
 import { ambiguousModel, userInputError } from './errors.js';
 import { parseGlobalIntId } from './pagination.js';
 import { Capability } from './model.js';
@@ -32,7 +43,7 @@ const loadModel = async (context: Context, id: number) => (await context.loaders
 const money = (value: Decimal | null | undefined) => (value == null ? null : value.toString());
 
 export const TrafficRef = builder.objectRef<Traffic>('Traffic').implement({
-  description: 'Monthly token traffic a cost was computed for.',
+  description: 'Monthly token traffic a cost was computed for (with a workload, the tokens it sends a month).',
   fields: (t) => ({
     inputTokensPerMonth: t.field({ type: 'TokenCount', description: 'Input tokens a month.', resolve: (x) => x.inputTokens }),
     outputTokensPerMonth: t.field({ type: 'TokenCount', description: 'Output tokens a month.', resolve: (x) => x.outputTokens }),
@@ -177,20 +188,27 @@ const ModelCostRef = builder.objectRef<Comparison['costs'][number]>('ModelCost')
     blendedPerMTok: t.field({
       type: 'Decimal',
       nullable: true,
-      description: 'inputShare × cheapest input + (1 − inputShare) × cheapest output, per 1M tokens.',
+      description:
+        'inputShare × cheapest input + (1 − inputShare) × cheapest output, per 1M tokens: a per-token list price from the base prices, whatever the traffic or workload (which monthlyCost prices).',
       resolve: (c) => money(c.blendedPerMTok),
     }),
     monthlyCost: t.field({
       type: 'Decimal',
       nullable: true,
-      description: 'USD a month at the traffic, on the single route cheapest for it; null when no route has the prices needed.',
+      description:
+        'USD a month at the traffic or workload, on the single purchasable route cheapest for it (the sum of `breakdown`); null when no route has the prices needed.',
       resolve: (c) => money(c.monthlyCost),
     }),
     route: t.field({
       type: OfferingRef,
       nullable: true,
-      description: 'The route the monthly cost is priced on.',
+      description: 'The route the monthly cost is priced on: the cheapest at this traffic or workload.',
       resolve: (c, _a, { loaders }) => (c.routeOfferingId === null ? null : loaders.offeringsById.load(c.routeOfferingId)),
+    }),
+    breakdown: t.field({
+      type: [CostLineRef],
+      description: 'The chosen route’s monthly cost line by line (kind of token or request fee, quantity, unit price, cost, condition); empty when no route is chosen.',
+      resolve: (c) => c.lines,
     }),
     routeCount: t.exposeInt('routeCount', { description: 'Tracked routes: every listed offering, priced or not, deprecated included.' }),
     activeRouteCount: t.exposeInt('activeRouteCount', {
@@ -201,7 +219,10 @@ const ModelCostRef = builder.objectRef<Comparison['costs'][number]>('ModelCost')
       description:
         'Distinct providers the model can be bought from today (with at least one purchasable route): the availability signal of the verdict, scorecard and tradeoffs. Several routes on one provider count once.',
     }),
-    note: t.exposeString('note', { nullable: true, description: 'Said plainly when the cost is unknown.' }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'Said plainly when the cost is unknown: no priced route, or which prices the routes lack for this traffic or workload.',
+    }),
   }),
 });
 
@@ -405,7 +426,12 @@ const ComparisonRef = builder.objectRef<ComparisonShape>('Comparison').implement
       description: 'The compared models, in the order asked for.',
       resolve: (c, _a, ctx) => Promise.all(c.models.map((m) => loadModel(ctx, m.id))),
     }),
-    traffic: t.field({ type: TrafficRef, description: 'The traffic costs are computed at.', resolve: (c) => c.traffic }),
+    traffic: t.field({
+      type: TrafficRef,
+      description: 'The traffic costs are computed at; with a workload, the tokens it sends a month (requests × tokens per request).',
+      resolve: (c) => c.traffic,
+    }),
+    workload: t.field({ type: WorkloadRef, nullable: true, description: 'The workload costs are computed at, defaults applied; null when traffic was priced.', resolve: (c) => c.workload }),
     inputShare: t.field({ type: 'Decimal', description: 'The input share of the blended price.', resolve: (c) => c.inputShare.toString() }),
     asOf: t.field({ type: 'DateTime', description: 'The instant whose prices were used.', resolve: (c) => c.asOf }),
     useCase: t.field({ type: UseCaseEnum, description: 'The use case the verdict’s quality signal was weighed for.', resolve: (c) => c.useCase }),
@@ -534,7 +560,14 @@ builder.queryFields((t) => ({
           refine: [distinct, { message: 'models must be distinct' }],
         },
       }),
-      traffic: t.arg({ type: TrafficInput, description: 'Monthly traffic; default 700M input + 300M output tokens.' }),
+      traffic: t.arg({
+        type: TrafficInput,
+        description: 'Monthly traffic, priced as many small requests with no cache; default 700M input + 300M output tokens.',
+      }),
+      workload: t.arg({
+        type: WorkloadInput,
+        description: 'A workload to price instead of traffic: request shape, cache use, hour and service tier. Give traffic or workload, not both.',
+      }),
       blend: t.arg({ type: BlendInput, description: 'Input share of the blended price; default 0.7.' }),
       asOf: t.arg({ type: 'DateTime', description: 'Use the prices in force at this instant; default now.' }),
       weights: t.arg({ type: VerdictWeightsInput, description: 'Verdict weights; defaults favour quality, then cost.' }),
@@ -544,12 +577,13 @@ builder.queryFields((t) => ({
         description: 'What the models are for: which benchmark categories the quality signal weighs. GENERAL weighs every shared benchmark alike.',
       }),
     },
+    validate: trafficOrWorkload,
     resolve: async (_root, args, context) => {
       const rows = await resolveModels(context, args.models, 'models');
       const asOf = args.asOf ?? new Date();
       const facts: ModelFacts[] = await loadModelFacts(context, rows, asOf, { pricesAreCurrent: !args.asOf });
       const comparison = compareModels(facts, {
-        traffic: trafficFrom(args.traffic),
+        ...usageFrom(args),
         inputShare: inputShareFrom(args.blend),
         weights: weightsFrom(args.weights),
         useCase: args.useCase ?? DEFAULT_USE_CASE,

@@ -1,21 +1,24 @@
 import { loadModelFacts } from '../resolvers/comparison-facts.js';
-import { type RouteCost, routeCaveat, routeCosts } from '../resolvers/comparison/costs.js';
+import { type PricedRoute, routeCaveat, routeCosts } from '../resolvers/comparison/costs.js';
 import type { Traffic } from '../resolvers/comparison/facts.js';
+import type { Workload } from '../resolvers/cost/workload.js';
 import { builder } from './builder.js';
-import { TrafficInput, trafficFrom } from './comparison-inputs.js';
+import { TrafficInput, trafficOrWorkload, usageFrom, WorkloadInput } from './comparison-inputs.js';
 import { resolveModels, TrafficRef } from './comparison.js';
+import { CostLineRef, WorkloadRef } from './pricing.js';
 import { ModelRef, OfferingRef, ProviderRef } from './refs.js';
 import type { ModelRow } from '../db/database.js';
 
 interface CostEstimateShape {
   model: ModelRow;
   traffic: Traffic;
+  workload: Workload | null;
   asOf: Date;
-  routes: RouteCost[];
+  routes: PricedRoute[];
 }
 
-const RouteCostRef = builder.objectRef<RouteCost>('RouteCost').implement({
-  description: 'One route of a model priced at a monthly traffic.',
+const RouteCostRef = builder.objectRef<PricedRoute>('RouteCost').implement({
+  description: 'One route of a model priced at a monthly traffic or a workload, through the cost model.',
   fields: (t) => ({
     offering: t.field({
       type: OfferingRef,
@@ -27,36 +30,50 @@ const RouteCostRef = builder.objectRef<RouteCost>('RouteCost').implement({
       description: 'Who serves it.',
       resolve: async (r, _a, { loaders }) => (await loaders.providersById.load(r.route.provider.id))!,
     }),
-    inputPerMTok: t.field({ type: 'Decimal', nullable: true, description: 'Input price in force, per 1M tokens.', resolve: (r) => r.route.input?.toString() ?? null }),
-    outputPerMTok: t.field({ type: 'Decimal', nullable: true, description: 'Output price in force, per 1M tokens.', resolve: (r) => r.route.output?.toString() ?? null }),
+    inputPerMTok: t.field({ type: 'Decimal', nullable: true, description: 'Base input price in force, per 1M tokens.', resolve: (r) => r.route.input?.toString() ?? null }),
+    outputPerMTok: t.field({ type: 'Decimal', nullable: true, description: 'Base output price in force, per 1M tokens.', resolve: (r) => r.route.output?.toString() ?? null }),
     monthlyCost: t.field({
       type: 'Decimal',
       nullable: true,
-      description: 'USD a month at the traffic; null when a price the traffic needs is unknown.',
+      description: 'USD a month at the traffic or workload: the sum of `breakdown`; null when a price it needs is unknown (`note` says which).',
       resolve: (r) => r.monthlyCost?.toString() ?? null,
+    }),
+    breakdown: t.field({
+      type: [CostLineRef],
+      description: 'What each kind of token (and the request fee) costs a month, at which price and why; the lines priceable even when another price is missing.',
+      resolve: (r) => r.lines,
     }),
     purchasable: t.exposeBoolean('purchasable', {
       description: 'An active route on an active provider, not a rate-limited free tier: can be chosen as cheapest.',
     }),
-    note: t.string({ nullable: true, description: 'Why this route cannot be the cheapest, if it cannot.', resolve: routeCaveat }),
+    note: t.string({
+      nullable: true,
+      description: 'Why this route cannot be the cheapest, if it cannot: not purchasable, or which price the traffic or workload needs is missing.',
+      resolve: routeCaveat,
+    }),
   }),
 });
 
 const CostEstimateRef = builder.objectRef<CostEstimateShape>('CostEstimate').implement({
-  description: 'Every route of one model priced at a monthly traffic: the cost calculator.',
+  description: 'Every route of one model priced at a monthly traffic or a workload: the cost calculator.',
   fields: (t) => ({
     model: t.field({ type: ModelRef, description: 'The model.', resolve: (e) => e.model }),
-    traffic: t.field({ type: TrafficRef, description: 'The traffic priced.', resolve: (e) => e.traffic }),
+    traffic: t.field({
+      type: TrafficRef,
+      description: 'The traffic priced; with a workload, the tokens it sends a month (requests × tokens per request).',
+      resolve: (e) => e.traffic,
+    }),
+    workload: t.field({ type: WorkloadRef, nullable: true, description: 'The workload priced, defaults applied; null when traffic was priced.', resolve: (e) => e.workload }),
     asOf: t.field({ type: 'DateTime', description: 'The instant whose prices were used.', resolve: (e) => e.asOf }),
     routes: t.field({
       type: [RouteCostRef],
-      description: 'Tracked routes: priced and purchasable first, cheapest first; then unpriced; then deprecated.',
+      description: 'Tracked routes: priced and purchasable first, cheapest at this traffic or workload first; then unpriced; then deprecated.',
       resolve: (e) => e.routes,
     }),
     cheapest: t.field({
       type: RouteCostRef,
       nullable: true,
-      description: 'The route to buy at this traffic; null when no purchasable route has the prices needed.',
+      description: 'The route to buy at this traffic or workload; null when no purchasable route has the prices needed.',
       resolve: (e) => e.routes.find((r) => r.purchasable && r.monthlyCost !== null) ?? null,
     }),
   }),
@@ -65,18 +82,27 @@ const CostEstimateRef = builder.objectRef<CostEstimateShape>('CostEstimate').imp
 builder.queryFields((t) => ({
   costEstimate: t.field({
     type: CostEstimateRef,
-    description: 'Prices every route of one model at a monthly traffic, cheapest first.',
+    description: 'Prices every route of one model at a monthly traffic or a workload, cheapest first.',
     args: {
       model: t.arg.string({ required: true, description: 'Model slug or Model node id.' }),
-      traffic: t.arg({ type: TrafficInput, description: 'Monthly traffic; default 700M input + 300M output tokens.' }),
+      traffic: t.arg({
+        type: TrafficInput,
+        description: 'Monthly traffic, priced as many small requests with no cache; default 700M input + 300M output tokens.',
+      }),
+      workload: t.arg({
+        type: WorkloadInput,
+        description: 'A workload to price instead of traffic: request shape, cache use, hour and service tier. Give traffic or workload, not both.',
+      }),
       asOf: t.arg({ type: 'DateTime', description: 'Use the prices in force at this instant; default now.' }),
     },
+    validate: trafficOrWorkload,
     resolve: async (_root, args, context) => {
       const [model] = await resolveModels(context, [args.model], 'model');
       const asOf = args.asOf ?? new Date();
       const [facts] = await loadModelFacts(context, [model!], asOf, { pricesAreCurrent: !args.asOf });
-      const traffic = trafficFrom(args.traffic);
-      return { model: model!, traffic, asOf, routes: routeCosts(facts!.routes, traffic) };
+      const { traffic, workload } = usageFrom(args);
+      const routes = routeCosts(facts!.routes, workload ? { workload } : { traffic });
+      return { model: model!, traffic, workload, asOf, routes };
     },
   }),
 }));

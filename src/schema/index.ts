@@ -7,6 +7,7 @@ import './creator.js';
 import './model.js';
 import './provider.js';
 import './offering.js';
+import './pricing.js';
 import './edition.js';
 import './benchmark.js';
 import './comparison.js';

@@ -31,7 +31,7 @@ beforeAll(async () => {
   // The comparison's own fact-loading path (one statement for every route of every model).
   facts = await loadModelFacts(createContext(t.db), models, asOf, { pricesAreCurrent: false });
   const share = Decimal.from(DEFAULT_INPUT_SHARE);
-  engine = new Map(facts.map((m) => [m.id, modelCost(m, DEFAULT_TRAFFIC, share)]));
+  engine = new Map(facts.map((m) => [m.id, modelCost(m, { traffic: DEFAULT_TRAFFIC }, share)]));
 }, 120_000);
 afterAll(() => t.destroy());
 

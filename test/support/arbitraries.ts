@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { PriceComponent } from '../../src/domain/pricing.js';
 import type { BenchmarkFact, EditionFact, ModelFacts, ProviderFact, RouteFact } from '../../src/resolvers/comparison/facts.js';
 import { Decimal } from '../../src/resolvers/decimal.js';
 import { purchasableAsInDatabase } from './seed-facts.js';
@@ -64,6 +65,15 @@ const route: fc.Arbitrary<Omit<RouteFact, 'offeringId'>> = fc
     variants: fc.constantFrom<string[]>([], [], ['turbo'], ['free']),
     input: fc.option(price, { nil: null, freq: 4 }),
     output: fc.option(price, { nil: null, freq: 4 }),
+    cachedInput: fc.option(price, { nil: null, freq: 1 }),
+    cacheWrite5m: fc.constant(null),
+    // Sometimes a long-context tier on input, or a fee per request: the cost model prices them, the comparison follows.
+    components: fc.constantFrom<PriceComponent[]>(
+      [],
+      [],
+      [{ unit: 'input', price: '9', tierThreshold: 200_000n, tierInclusive: false, tierScope: 'whole-request', windowStart: null, windowEnd: null, serviceTier: 'standard' }],
+      [{ unit: 'request', price: '0.001', tierThreshold: null, tierInclusive: false, tierScope: 'whole-request', windowStart: null, windowEnd: null, serviceTier: 'standard' }],
+    ),
     priceSourceId: fc.constant(1),
   })
   // `purchasable` as the database would decide it for these facts.

@@ -47,6 +47,9 @@ export function route(
     purchasable: purchasableAsInDatabase({ status, provider: p, variants }),
     input: input === null ? null : Decimal.from(input),
     output: output === null ? null : Decimal.from(output),
+    cachedInput: null,
+    cacheWrite5m: null,
+    components: [],
     priceSourceId: input === null && output === null ? null : 1,
   };
 }

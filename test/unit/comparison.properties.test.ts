@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareBenchmarks } from '../../src/resolvers/comparison/benchmarks.js';
 import { compareModels } from '../../src/resolvers/comparison/compare.js';
-import { blendedPrice, costGap, modelCost, monthlyCostOnRoute } from '../../src/resolvers/comparison/costs.js';
+import { blendedPrice, costGap, costOnRoute, modelCost, routeCosts } from '../../src/resolvers/comparison/costs.js';
+import { workload } from '../../src/resolvers/cost/workload.js';
+import { route as seedRoute, PROVIDERS } from '../support/seed-facts.js';
 import { DEFAULT_WEIGHTS } from '../../src/resolvers/comparison/facts.js';
 import { providerOverlap, switches } from '../../src/resolvers/comparison/providers.js';
 import { Decimal } from '../../src/resolvers/decimal.js';
@@ -37,7 +39,7 @@ describe('comparison properties', () => {
   it('the monthly cost gap is never negative and the lower-cost model has the lowest known cost', () => {
     fc.assert(
       fc.property(modelsArbitrary(), traffic, (models, t) => {
-        const costs = models.map((m) => modelCost(m, t, Decimal.from('0.5')));
+        const costs = models.map((m) => modelCost(m, { traffic: t }, Decimal.from('0.5')));
         const { lowerCostModelId, monthlyCostGap } = costGap(costs);
         if (monthlyCostGap !== null) expect(monthlyCostGap.isNegative()).toBe(false);
         if (lowerCostModelId !== null) {
@@ -52,7 +54,7 @@ describe('comparison properties', () => {
     fc.assert(
       fc.property(modelsArbitrary(), traffic, (models, t) => {
         for (const model of models) {
-          const cost = modelCost(model, t, Decimal.from('0.5'));
+          const cost = modelCost(model, { traffic: t }, Decimal.from('0.5'));
           const route = (id: number | null | undefined) => model.routes.find((r) => r.offeringId === id);
           for (const id of [cost.cheapestInput?.offeringId, cost.cheapestOutput?.offeringId, cost.routeOfferingId]) {
             if (id != null) expect(route(id)!.purchasable).toBe(true);
@@ -69,11 +71,38 @@ describe('comparison properties', () => {
   it('cost is linear in traffic, exactly', () => {
     fc.assert(
       fc.property(price, price, traffic, traffic, fc.bigInt({ min: 0n, max: 1000n }), (input, output, a, b, k) => {
-        const route = { offeringId: 1, provider: { id: 1, slug: 'p', name: 'P', status: 'active' as const }, status: 'active' as const, variants: [], purchasable: true, input, output, priceSourceId: null };
+        const route = { ...seedRoute(PROVIDERS.openrouter), input, output };
+        const cost = (t: typeof a) => costOnRoute(route, { traffic: t }).monthlyCost!;
         const sum = { inputTokens: a.inputTokens + b.inputTokens, outputTokens: a.outputTokens + b.outputTokens };
-        expect(monthlyCostOnRoute(route, sum)!.equals(monthlyCostOnRoute(route, a)!.plus(monthlyCostOnRoute(route, b)!))).toBe(true);
+        expect(cost(sum).equals(cost(a).plus(cost(b)))).toBe(true);
         const scaled = { inputTokens: a.inputTokens * k, outputTokens: a.outputTokens * k };
-        expect(monthlyCostOnRoute(route, scaled)!.equals(monthlyCostOnRoute(route, a)!.times(Decimal.from(k)))).toBe(true);
+        expect(cost(scaled).equals(cost(a).times(Decimal.from(k)))).toBe(true);
+      }),
+    );
+  });
+
+  it('at a workload, the route chosen is the cheapest purchasable one at that workload, and its lines sum to the monthly cost', () => {
+    const shape = fc
+      .record({
+        requestsPerMonth: fc.bigInt({ min: 1n, max: 100_000n }),
+        inputTokens: fc.bigInt({ min: 0n, max: 400_000n }),
+        outputTokens: fc.bigInt({ min: 0n, max: 10_000n }),
+        cachedShare: fc.integer({ min: 0, max: 100 }),
+      })
+      .map(({ cachedShare, ...w }) => workload({ ...w, cachedInputTokens: (w.inputTokens * BigInt(cachedShare)) / 100n }));
+    fc.assert(
+      fc.property(modelsArbitrary(), shape, (models, w) => {
+        for (const model of models) {
+          const cost = modelCost(model, { workload: w }, Decimal.from('0.5'));
+          const candidates = routeCosts(model.routes, { workload: w }).filter((r) => r.purchasable && r.monthlyCost !== null);
+          if (cost.monthlyCost === null) {
+            expect(candidates).toEqual([]);
+            expect(cost.lines).toEqual([]);
+            continue;
+          }
+          for (const c of candidates) expect(cost.monthlyCost.greaterThan(c.monthlyCost!)).toBe(false);
+          expect(cost.lines.reduce((sum, l) => sum.plus(l.cost), Decimal.ZERO).equals(cost.monthlyCost)).toBe(true);
+        }
       }),
     );
   });
@@ -94,7 +123,7 @@ describe('comparison properties', () => {
       fc.property(modelsArbitrary(2), ([a, b]) => {
         const ids = (ps: { id: number }[]) => ps.map((p) => p.id).sort();
         expect(ids(providerOverlap([a!, b!]))).toEqual(ids(providerOverlap([b!, a!])));
-        const costs = [a!, b!].map((m) => modelCost(m, options.traffic, options.inputShare));
+        const costs = [a!, b!].map((m) => modelCost(m, { traffic: options.traffic }, options.inputShare));
         const [ab, ba] = switches([a!, b!], costs);
         expect(ids(ab!.sharedProviders)).toEqual(ids(ba!.sharedProviders));
         expect(ids(ab!.sharedProviders)).toEqual(ids(providerOverlap([a!, b!])));

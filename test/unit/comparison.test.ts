@@ -21,7 +21,7 @@ describe('unknown is not zero; deprecated is never chosen', () => {
     expect(cost.cheapestInput!.perMTok.toString()).toBe('0.02');
     expect(cost.monthlyCost!.toString()).toBe('28.5');
     expect(cost.routeCount).toBe(6);
-    const listed = routeCosts(m8.routes, options.traffic);
+    const listed = routeCosts(m8.routes, { traffic: options.traffic });
     expect(listed.at(-1)!.route.provider.name).toBe('OctoAI');
     expect(listed.at(-1)!.purchasable).toBe(false);
   });
@@ -51,6 +51,20 @@ describe('unknown is not zero; deprecated is never chosen', () => {
     expect(c.costs[1]!.cheapestInput!.perMTok.toString()).toBe('0.01');
     expect(c.costs[1]!.monthlyCost!.toString()).toBe('28.5');
     expect(c.costs[1]!.blendedPerMTok!.toString()).toBe('0.022');
+  });
+});
+
+describe('costs through the cost model', () => {
+  it('a route whose components the cost model cannot apply has an unknown cost, with a note, and the comparison still answers', () => {
+    const [m1, m8] = seedPageModels();
+    const twice = { unit: 'input' as const, price: '0.001', tierThreshold: null, tierInclusive: false, tierScope: 'whole-request' as const, windowStart: null, windowEnd: null, serviceTier: 'standard' as const };
+    const ambiguous = { ...route(PROVIDERS.groq, '0.001', '0.001'), components: [twice, { ...twice, price: '0.002' }] };
+    m8.routes.push(ambiguous);
+    const c = compareModels([m1, m8], options);
+    expect(c.costs[1]!.monthlyCost!.toString()).toBe('28.5');
+    const groq = routeCosts(m8.routes, { traffic: options.traffic }).find((r) => r.route.offeringId === ambiguous.offeringId)!;
+    expect(groq.monthlyCost).toBeNull();
+    expect(routeCaveat(groq)).toMatch(/^GroqCloud's price for this traffic is not known \(unusable price components: two input prices .*\): counted as a route, never as the cheapest\.$/);
   });
 });
 
@@ -145,7 +159,7 @@ it('a free, rate-limited tier is shown but never the cheapest route', () => {
   m8.routes.push(route(PROVIDERS.together, '0', '0', 'active', ['free']));
   const c = compareModels([m1, m8], options);
   expect(c.costs[1]!.monthlyCost!.toString()).toBe('28.5');
-  const listed = routeCosts(m8.routes, options.traffic);
+  const listed = routeCosts(m8.routes, { traffic: options.traffic });
   const free = listed.find((r) => r.route.variants.includes('free'))!;
   expect(free.purchasable).toBe(false);
 });
@@ -211,7 +225,7 @@ describe('availability is counted in providers', () => {
     m8.routes.push({ ...route(PROVIDERS.together, '0.001', '0.001'), purchasable: false });
     const c = compareModels([m1, m8], options);
     expect(c.costs[1]!.cheapestInput!.perMTok.toString()).toBe('0.02');
-    const listed = routeCosts(m8.routes, options.traffic);
+    const listed = routeCosts(m8.routes, { traffic: options.traffic });
     expect(routeCaveat(listed.find((r) => r.route.provider.id === PROVIDERS.together.id && !r.purchasable)!)).toBe(
       "Together AI's route cannot be bought today: shown, never chosen as cheapest.",
     );

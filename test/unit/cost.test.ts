@@ -11,8 +11,8 @@ import {
   significantDigits,
 } from '../../src/catalog/sources/genai-prices-components.js';
 import type { PriceComponent } from '../../src/domain/pricing.js';
-import { monthlyCostOnRoute } from '../../src/resolvers/comparison/costs.js';
-import type { RouteFact } from '../../src/resolvers/comparison/facts.js';
+import { routeCosts } from '../../src/resolvers/comparison/costs.js';
+import { PROVIDERS, route } from '../support/seed-facts.js';
 import { type BasePrice, type CostLine, divide, routeCost, tokens, trafficCost } from '../../src/resolvers/cost/price.js';
 import { trafficWorkloads, workload, type Workload } from '../../src/resolvers/cost/workload.js';
 import { Decimal } from '../../src/resolvers/decimal.js';
@@ -124,8 +124,8 @@ describe('routeCost: the rules', () => {
     expect(result.monthlyCost!.toString()).toBe('10');
     expect(result.lines.map((l) => [l.component, l.unitPrice.toString(), l.condition])).toEqual([
       ['input', '1', null],
-      ['cached_input', '1', 'at the input price (no cached-input price)'],
-      ['cache_write_5m', '1', 'at the input price (no cache-write price)'],
+      ['cached_input', '1', 'cached input billed as input: no cache price listed'],
+      ['cache_write_5m', '1', 'cache writes billed as input: no cache-write price listed'],
     ]);
   });
 
@@ -355,8 +355,8 @@ describe('traffic as a workload', () => {
   it('on a route with only base prices it costs what the comparison charged before', () => {
     // The README's seed page: Llama 3.1 8B at $0.03 / $0.05 (848M × 0.03 + 230.8M × 0.05 = 25.44 + 11.54).
     const traffic = { inputTokens: 848_000_000n, outputTokens: 230_800_000n };
-    const route = { input: d('0.03'), output: d('0.05') } as RouteFact;
-    expect(monthlyCostOnRoute(route, traffic)!.toString()).toBe('36.98');
+    const [priced] = routeCosts([route(PROVIDERS.openrouter, '0.03', '0.05')], { traffic });
+    expect(priced!.monthlyCost!.toString()).toBe('36.98');
     expect(trafficCost(base('0.03', '0.05'), [], traffic).monthlyCost!.toString()).toBe('36.98');
   });
 

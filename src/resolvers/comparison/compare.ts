@@ -5,10 +5,9 @@ import { type ComparisonCore, type ComparisonOptions, computeCore } from './core
 import type { CostGap, ModelCost } from './costs.js';
 import { type FaqEntry, faq } from './faq.js';
 import type { ModelFacts, ProviderFact } from './facts.js';
-import { benchmarkSentence, contextText, summary, switchNotes, uncomparedSentence, verdictHeadline, verdictReasons } from './prose.js';
+import { benchmarkSentence, contextText, costNote, summary, switchNotes, uncomparedSentence, verdictHeadline, verdictReasons } from './prose.js';
 import type { Switch } from './providers.js';
 import { type ScorecardRow, scorecard } from './scorecard.js';
-import { sentences } from './sentences.js';
 import { type Tradeoff, tradeoffs } from './tradeoffs.js';
 import type { Verdict } from './verdict.js';
 
@@ -51,6 +50,7 @@ export function compareModels(models: ModelFacts[], options: ComparisonOptions):
   const reviewed = models.map((m) => m.lastReviewed).filter((d): d is string => d !== null).sort();
   return {
     traffic: core.traffic,
+    workload: core.workload ?? null,
     inputShare: core.inputShare,
     weights: core.weights,
     useCase: core.useCase,
@@ -58,10 +58,7 @@ export function compareModels(models: ModelFacts[], options: ComparisonOptions):
     benchmarks,
     uncomparedBenchmarks: core.uncompared.map((u) => ({ ...u, sentence: uncomparedSentence(core, u) })),
     largestGap: benchmarks.find((b) => b.benchmark.id === core.largestGap?.benchmark.id) ?? null,
-    costs: core.costs.map((c) => ({
-      ...c,
-      note: c.monthlyCost === null ? sentences.noPricedRoute(core.model(c.modelId).name) : null,
-    })),
+    costs: core.costs.map((c) => ({ ...c, note: costNote(core, c) })),
     costGap: core.costGap,
     providerOverlap: core.providerOverlap,
     switches: core.switches.map((s) => ({ ...s, notes: switchNotes(core, s) })),

@@ -3,13 +3,17 @@ import type { Decimal } from '../decimal.js';
 import { windowWriter } from '../format.js';
 import { type BenchmarkComparison, compareBenchmarks, largestGap, type UncomparedBenchmark, uncomparedBenchmarks } from './benchmarks.js';
 import { type CapabilityRow, type ContextComparison, capabilityTable, compareContext } from './capabilities.js';
-import { type CostGap, costGap, type ModelCost, modelCost } from './costs.js';
+import type { Workload } from '../cost/workload.js';
+import { type CostGap, costGap, type ModelCost, modelCost, type Usage } from './costs.js';
 import type { ModelFacts, ProviderFact, RouteFact, Traffic, VerdictWeights } from './facts.js';
 import { providerOverlap, type Switch, switches } from './providers.js';
 import { decideVerdict, type Verdict } from './verdict.js';
 
 export interface ComparisonOptions {
+  /** Monthly tokens. With a workload, its monthly tokens (what it sends), for display only: the workload is priced. */
   traffic: Traffic;
+  /** The request shape to price instead of the traffic; null or absent: the traffic is priced. */
+  workload?: Workload | null;
   /** Share of input tokens in the blended price, 0..1. */
   inputShare: Decimal;
   weights: VerdictWeights;
@@ -20,6 +24,8 @@ export interface ComparisonOptions {
 /** The numbers of a comparison, before any sentence is written. */
 export interface ComparisonCore extends ComparisonOptions {
   models: ModelFacts[];
+  /** What the costs are computed for: the workload when one is given, else the traffic. */
+  usage: Usage;
   benchmarks: BenchmarkComparison[];
   /** Shared benchmarks no single edition scores for every model: shown, never compared. */
   uncompared: UncomparedBenchmark[];
@@ -41,7 +47,8 @@ export interface ComparisonCore extends ComparisonOptions {
 
 export function computeCore(models: ModelFacts[], options: ComparisonOptions): ComparisonCore {
   const benchmarks = compareBenchmarks(models);
-  const costs = models.map((m) => modelCost(m, options.traffic, options.inputShare));
+  const usage: Usage = options.workload ? { workload: options.workload } : { traffic: options.traffic };
+  const costs = models.map((m) => modelCost(m, usage, options.inputShare));
   const context = compareContext(models);
   const byId = new Map(models.map((m) => [m.id, m]));
   const costById = new Map(costs.map((c) => [c.modelId, c]));
@@ -49,6 +56,7 @@ export function computeCore(models: ModelFacts[], options: ComparisonOptions): C
   return {
     ...options,
     models,
+    usage,
     benchmarks,
     uncompared: uncomparedBenchmarks(models),
     largestGap: largestGap(benchmarks),

@@ -1,3 +1,6 @@
+import type { PriceUnit } from '../../domain/pricing.js';
+import { type BasePrice, type CostLine, routeCost, trafficCost, type RouteCost } from '../cost/price.js';
+import type { Workload } from '../cost/workload.js';
 import { Decimal } from '../decimal.js';
 import type { ModelFacts, RouteFact, Traffic } from './facts.js';
 import { sentences } from './sentences.js';
@@ -7,9 +10,20 @@ import { sentences } from './sentences.js';
  * cheapest only when it is purchasable (`route.purchasable`, decided once by
  * the database's rule: active route, active provider, not a rate-limited free
  * tier) and the price needed is known. Unknown is never zero.
+ *
+ * What a route costs is the cost model's answer (src/resolvers/cost/price.ts):
+ * its base price and components, for either the traffic (tokens a month,
+ * sent as many small requests with no cache: trafficWorkloads) or one
+ * workload. No arithmetic of its own here.
  */
 
-const MILLION = 6; // prices are per 10^6 tokens
+/** What a cost is computed for: monthly traffic, or a workload (request shape, cache, hour, service tier). */
+export type Usage = { traffic: Traffic } | { workload: Workload };
+
+/** "traffic" or "workload", for sentences. */
+export function usageNoun(usage: Usage): 'traffic' | 'workload' {
+  return 'workload' in usage ? 'workload' : 'traffic';
+}
 
 export function isTracked(route: RouteFact): boolean {
   return route.status !== 'retired';
@@ -37,31 +51,81 @@ export function cheapestPrice(routes: RouteFact[], side: 'input' | 'output'): Ro
   return best ? { perMTok: best.price, offeringId: best.route.offeringId } : null;
 }
 
-/** A month of traffic on one route; null when a price the traffic needs is unknown. */
-export function monthlyCostOnRoute(route: RouteFact, traffic: Traffic): Decimal | null {
-  let cost = Decimal.ZERO;
-  for (const [tokens, price] of [
-    [traffic.inputTokens, route.input],
-    [traffic.outputTokens, route.output],
-  ] as const) {
-    if (tokens === 0n) continue;
-    if (price === null) return null;
-    cost = cost.plus(Decimal.from(tokens).times(price));
-  }
-  return cost.shiftLeft(MILLION);
+function basePrice(route: RouteFact): BasePrice {
+  return { input: route.input, output: route.output, cachedInput: route.cachedInput, cacheWrite5m: route.cacheWrite5m };
 }
 
-export interface RouteCost {
+/**
+ * The usage on one route, through the cost model. Components the cost model
+ * cannot apply (two prices for one tier, a malformed window: the catalog's
+ * error, not the client's) make that route's cost unknown, said in `missing`,
+ * rather than failing the whole answer.
+ */
+export function costOnRoute(route: RouteFact, usage: Usage): RouteCost {
+  try {
+    return 'workload' in usage ? routeCost(basePrice(route), route.components, usage.workload) : trafficCost(basePrice(route), route.components, usage.traffic);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { monthlyCost: null, lines: [], missing: [`unusable ${error.message}`] };
+  }
+}
+
+/** One tracked route priced at the usage. */
+export interface PricedRoute {
   route: RouteFact;
+  /** USD a month; null when a price the usage needs is unknown. */
   monthlyCost: Decimal | null;
+  /** What each kind of token (or the request fee) costs a month; they sum to `monthlyCost` when it is known. */
+  lines: CostLine[];
+  /** The prices the usage needs that the route does not list (empty when priced), as the cost model names them. */
+  missing: string[];
   purchasable: boolean;
+  usage: Usage;
+}
+
+const UNIT_LABELS: Record<PriceUnit, string> = {
+  input: 'input',
+  cached_input: 'cached-input',
+  cache_write_5m: '5-minute cache-write',
+  cache_write_1h: '1-hour cache-write',
+  output: 'output',
+  reasoning: 'reasoning',
+  request: 'per-request',
+  input_audio: 'audio input',
+  output_audio: 'audio output',
+  input_image: 'image input',
+};
+
+/**
+ * The cost model's `missing` entries as people read them: "output" → "no
+ * output price", "batch tier (not offered on this route)" → "no batch tier
+ * on this route", "input (no price for a request of 300000 input tokens)" →
+ * "no input price for a request of 300,000 input tokens".
+ */
+export function missingText(missing: readonly string[]): string {
+  const group = (digits: string) => digits.replace(/\B(?=(\d{3})+$)/g, ',');
+  return missing
+    .map((m) => {
+      const tier = /^(\w+) tier \(not offered on this route\)$/.exec(m);
+      if (tier) return `no ${tier[1]} tier on this route`;
+      const unit = /^(\w+)(?: \((\w+) tier\))?(?: \((.*)\))?$/.exec(m);
+      const label = unit && UNIT_LABELS[unit[1] as PriceUnit];
+      if (!unit || !label) return m;
+      const [, , serviceTier, detail] = unit;
+      const on = serviceTier ? ` on the ${serviceTier} tier` : '';
+      if (!detail) return `no ${label} price${on}`;
+      const size = /^no price for (a request of )(\d+)( input tokens)$/.exec(detail);
+      if (size) return `no ${label} price${on} for ${size[1]}${group(size[2]!)}${size[3]}`;
+      return `no ${label} price${on} (${detail})`;
+    })
+    .join('; ');
 }
 
 /**
  * Why a route is not a candidate for cheapest, or null when it is one. Whether
  * it can be bought is `purchasable`; the route's facts only explain why not.
  */
-export function routeCaveat(cost: RouteCost): string | null {
+export function routeCaveat(cost: PricedRoute): string | null {
   const provider = cost.route.provider.name;
   if (!cost.purchasable) {
     if (cost.route.provider.status !== 'active') return sentences.providerDeprecated(provider);
@@ -69,16 +133,20 @@ export function routeCaveat(cost: RouteCost): string | null {
     if (cost.route.variants.includes('free')) return sentences.routeFreeTier(provider);
     return sentences.routeNotPurchasable(provider);
   }
-  if (cost.monthlyCost === null) return sentences.routePriceUnknown(provider);
+  if (cost.monthlyCost === null) return sentences.routePriceUnknown(provider, usageNoun(cost.usage), missingText(cost.missing));
   return null;
 }
 
-/** Every tracked route priced at the traffic: purchasable and priced first, cheapest first. */
-export function routeCosts(routes: RouteFact[], traffic: Traffic): RouteCost[] {
-  const rank = (c: RouteCost) => (c.purchasable && c.monthlyCost !== null ? 0 : c.purchasable ? 1 : 2);
+/**
+ * Every tracked route priced at the usage: purchasable and priced first,
+ * cheapest at this usage first (so a route with a cheap cache price leads a
+ * cache-heavy workload); ties by provider name.
+ */
+export function routeCosts(routes: RouteFact[], usage: Usage): PricedRoute[] {
+  const rank = (c: PricedRoute) => (c.purchasable && c.monthlyCost !== null ? 0 : c.purchasable ? 1 : 2);
   return routes
     .filter(isTracked)
-    .map((route) => ({ route, monthlyCost: monthlyCostOnRoute(route, traffic), purchasable: route.purchasable }))
+    .map((route): PricedRoute => ({ route, ...costOnRoute(route, usage), purchasable: route.purchasable, usage }))
     .sort(
       (a, b) =>
         rank(a) - rank(b) ||
@@ -88,7 +156,11 @@ export function routeCosts(routes: RouteFact[], traffic: Traffic): RouteCost[] {
     );
 }
 
-/** share × input + (1 − share) × output, per 1M tokens. */
+/**
+ * share × input + (1 − share) × output, per 1M tokens: a per-token list
+ * price, from the cheapest input and the cheapest output (possibly two
+ * routes), whatever the usage. The monthly cost is what the usage costs.
+ */
 export function blendedPrice(inputShare: Decimal, input: Decimal | null, output: Decimal | null): Decimal | null {
   if (input === null || output === null) return null;
   return inputShare.times(input).plus(Decimal.ONE.minus(inputShare).times(output));
@@ -99,9 +171,13 @@ export interface ModelCost {
   cheapestInput: RoutePrice | null;
   cheapestOutput: RoutePrice | null;
   blendedPerMTok: Decimal | null;
-  /** On the single route that is cheapest for the traffic. */
+  /** On the single purchasable route that is cheapest for the usage (traffic or workload). */
   monthlyCost: Decimal | null;
   routeOfferingId: number | null;
+  /** The chosen route's cost lines (empty when no route is chosen); they sum to `monthlyCost`. */
+  lines: CostLine[];
+  /** Every tracked route priced at the usage, as routeCosts orders them: the chosen one first. */
+  pricedRoutes: PricedRoute[];
   /** Every tracked route, priced or not, deprecated included. */
   routeCount: number;
   /** Purchasable routes (one provider may sell a model on several). */
@@ -112,10 +188,11 @@ export interface ModelCost {
   providerCount: number;
 }
 
-export function modelCost(model: ModelFacts, traffic: Traffic, inputShare: Decimal): ModelCost {
+export function modelCost(model: ModelFacts, usage: Usage, inputShare: Decimal): ModelCost {
   const cheapestInput = cheapestPrice(model.routes, 'input');
   const cheapestOutput = cheapestPrice(model.routes, 'output');
-  const best = routeCosts(model.routes, traffic)[0];
+  const pricedRoutes = routeCosts(model.routes, usage);
+  const best = pricedRoutes[0];
   const bought = best && best.purchasable && best.monthlyCost !== null ? best : null;
   const tracked = model.routes.filter(isTracked);
   const active = tracked.filter((r) => r.purchasable);
@@ -126,6 +203,8 @@ export function modelCost(model: ModelFacts, traffic: Traffic, inputShare: Decim
     blendedPerMTok: blendedPrice(inputShare, cheapestInput?.perMTok ?? null, cheapestOutput?.perMTok ?? null),
     monthlyCost: bought?.monthlyCost ?? null,
     routeOfferingId: bought?.route.offeringId ?? null,
+    lines: bought?.lines ?? [],
+    pricedRoutes,
     routeCount: tracked.length,
     activeRouteCount: active.length,
     pricedRouteCount: active.filter((r) => r.input !== null || r.output !== null).length,

@@ -1,5 +1,6 @@
 import type { BenchmarkCategory } from '../../domain/benchmarks.js';
 import type { CapabilityValues } from '../../domain/capabilities.js';
+import type { PriceComponent } from '../../domain/pricing.js';
 import type { OfferingStatus, ProviderStatus } from '../../domain/status.js';
 import type { Decimal } from '../decimal.js';
 
@@ -27,9 +28,15 @@ export interface RouteFact {
    * provider, not a free tier. Never re-derived here.
    */
   purchasable: boolean;
-  /** USD per 1M tokens in force at the comparison's date; null when unknown. */
+  /** USD per 1M tokens in force at the comparison's date (the base price: standard tier, all day, any size); null when unknown. */
   input: Decimal | null;
   output: Decimal | null;
+  /** Per 1M input tokens read from the prompt cache; null when not listed (cached reads are then billed as input). */
+  cachedInput: Decimal | null;
+  /** Per 1M input tokens written to the 5-minute prompt cache; null when not listed (billed as input). */
+  cacheWrite5m: Decimal | null;
+  /** The same price row's components beyond the base price (context tiers, time windows, service tiers, fees). */
+  components: PriceComponent[];
   priceSourceId: number | null;
 }
 
@@ -93,6 +100,7 @@ export interface ModelFacts {
   scores: ScoreFact[];
 }
 
+/** Tokens a month, as many small requests with no cache (src/resolvers/cost/workload.ts, trafficWorkloads). */
 export interface Traffic {
   inputTokens: bigint;
   outputTokens: bigint;

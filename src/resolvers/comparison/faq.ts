@@ -1,7 +1,7 @@
 import { capabilityLabel, dollars, list, perMillionShort, saving } from '../format.js';
 import type { ComparisonCore } from './core.js';
 import type { RouteFact } from './facts.js';
-import { contextText, trafficText } from './prose.js';
+import { contextText, costNote, trafficText } from './prose.js';
 import { sentences } from './sentences.js';
 
 export interface FaqEntry {
@@ -125,8 +125,9 @@ function costAnswer(core: ComparisonCore): string {
     if (cost.cheapestInput && cost.cheapestOutput) {
       parts.push(sentences.faqPrices(name, perMillionShort(cost.cheapestInput.perMTok), perMillionShort(cost.cheapestOutput.perMTok)));
     }
-    if (cost.monthlyCost === null) parts.push(sentences.noPricedRoute(name));
+    const note = costNote(core, cost);
+    if (note !== null) parts.push(note);
   }
-  parts.push(sentences.faqCostCaveat());
+  parts.push('workload' in core.usage ? sentences.faqCostCaveatWorkload() : sentences.faqCostCaveat());
   return parts.join(' ');
 }

@@ -2,6 +2,7 @@ import { benchmarkWeight, USE_CASE_DEFINITIONS } from '../../domain/use-cases.js
 import { capabilityLabel, countOf, dollars, list, perMillion, perMillionShort, points, saving, tokenVolume } from '../format.js';
 import type { BenchmarkComparison, ComparedScore, UncomparedBenchmark } from './benchmarks.js';
 import type { ComparisonCore } from './core.js';
+import { type ModelCost, missingText, usageNoun } from './costs.js';
 import { level, type ScoreGroup } from './editions.js';
 import type { Switch } from './providers.js';
 import type { Tradeoff } from './tradeoffs.js';
@@ -10,8 +11,37 @@ import type { Dimension } from './verdict.js';
 
 /** Sentences about the comparison as a whole: summary, benchmarks, switches, verdict. */
 
+/**
+ * What the costs are computed at: "848M input and 230.8M output tokens a
+ * month", or a workload: "1K requests a month of 250K input (200K read from
+ * the cache) and 1K output tokens, batch tier, at 14:00 UTC".
+ */
 export function trafficText(core: ComparisonCore): string {
-  return `${tokenVolume(core.traffic.inputTokens)} input and ${tokenVolume(core.traffic.outputTokens)} output tokens a month`;
+  if (!('workload' in core.usage)) {
+    return `${tokenVolume(core.traffic.inputTokens)} input and ${tokenVolume(core.traffic.outputTokens)} output tokens a month`;
+  }
+  const w = core.usage.workload;
+  const cache = [
+    w.cachedInputTokens > 0n ? `${tokenVolume(w.cachedInputTokens)} read from the cache` : null,
+    w.cacheWriteTokens > 0n ? `${tokenVolume(w.cacheWriteTokens)} written to it` : null,
+  ].filter((part) => part !== null);
+  const requests = `${tokenVolume(w.requestsPerMonth)} ${w.requestsPerMonth === 1n ? 'request' : 'requests'} a month`;
+  const input = `${tokenVolume(w.inputTokens)} input${cache.length > 0 ? ` (${cache.join(', ')})` : ''}`;
+  const tier = w.serviceTier === 'standard' ? '' : `, ${w.serviceTier} tier`;
+  const hour = w.hourUtc === null ? '' : `, at ${String(w.hourUtc).padStart(2, '0')}:00 UTC`;
+  return `${requests} of ${input} and ${tokenVolume(w.outputTokens)} output tokens${tier}${hour}`;
+}
+
+/**
+ * Why a model's cost is unknown, or null when it is known: no priced route at
+ * all, or which prices its purchasable routes lack for this usage.
+ */
+export function costNote(core: ComparisonCore, cost: ModelCost): string | null {
+  if (cost.monthlyCost !== null) return null;
+  const name = core.model(cost.modelId).name;
+  const lacking = cost.pricedRoutes.filter((r) => r.purchasable && r.missing.length > 0 && (r.route.input !== null || r.route.output !== null));
+  if (lacking.length === 0) return sentences.noPricedRoute(name);
+  return sentences.noRouteForUsage(name, usageNoun(core.usage), lacking.map((r) => `${r.route.provider.name}: ${missingText(r.missing)}`).join('; '));
 }
 
 function year(date: string | null): string {

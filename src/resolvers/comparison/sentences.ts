@@ -37,7 +37,11 @@ export const sentences = {
   providerDeprecated: (provider: string) => `${provider} is deprecated: shown, never chosen as cheapest.`,
   routeFreeTier: (provider: string) => `${provider} offers this as a rate-limited free tier: shown, never chosen as cheapest.`,
   routeNotPurchasable: (provider: string) => `${provider}'s route cannot be bought today: shown, never chosen as cheapest.`,
-  routePriceUnknown: (provider: string) => `${provider}'s price for this traffic is not known: counted as a route, never as the cheapest.`,
+  routePriceUnknown: (provider: string, usage: string, missing: string) =>
+    `${provider}'s price for this ${usage} is not known (${missing}): counted as a route, never as the cheapest.`,
+  /** `routes`: "OpenRouter: no batch tier on this route; Groq: no output price". */
+  noRouteForUsage: (model: string, usage: string, routes: string) =>
+    `${model} has no route that can be bought today with every price this ${usage} needs (${routes}), so its cost is unknown.`,
 
   // Switching from one model to another
   overlap: (providers: string) => `Provider overlap exists on ${providers}; start route-level A/B tests there.`,
@@ -112,6 +116,7 @@ export const sentences = {
   faqPrices: (model: string, input: string, output: string) =>
     `${model} costs ${input} input and ${output} output tokens.`,
   faqCostCaveat: () => 'Batch, cache, and negotiated pricing are excluded, and can still change the final bill.',
+  faqCostCaveatWorkload: () => 'Cache and service-tier prices are included as the workload says; negotiated pricing is excluded and can still change the final bill.',
   faqLicenseQuestion: (models: string) => `Is ${models} open source?`,
   faqLicense: (model: string, license: string) => `${model} is listed under ${license}.`,
   faqLicenseUnknown: (model: string) => `${model}'s licence is not known.`,

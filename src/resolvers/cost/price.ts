@@ -135,8 +135,8 @@ const BASE_FIELDS: Partial<Record<PriceUnit, keyof BasePrice>> = {
 };
 
 const FALLBACK_NOTES: Partial<Record<PriceUnit, string>> = {
-  cached_input: 'at the input price (no cached-input price)',
-  cache_write_5m: 'at the input price (no cache-write price)',
+  cached_input: 'cached input billed as input: no cache price listed',
+  cache_write_5m: 'cache writes billed as input: no cache-write price listed',
 };
 
 export function routeCost(base: BasePrice, components: readonly PriceComponent[], w: Workload): RouteCost {
