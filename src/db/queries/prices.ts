@@ -2,16 +2,15 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../client.js';
 import type { Database, PriceRow } from '../database.js';
 
-/** For each offering, the price row in force at `asOf` (the latest effective on or before it). */
+/** For each offering, the price row in force at `asOf` (the latest effective on or before it): priceInForce, batched. */
 export async function currentPrices(db: Db, offeringIds: readonly number[], asOf: Date): Promise<PriceRow[]> {
+  if (offeringIds.length === 0) return [];
   return db
-    .selectFrom('prices')
-    .selectAll()
-    .distinctOn('offering_id')
-    .where('offering_id', 'in', offeringIds)
-    .where('effective_from', '<=', asOf)
-    .orderBy('offering_id')
-    .orderBy('effective_from', 'desc')
+    .selectFrom('offerings')
+    .innerJoinLateral((eb) => priceInForce(eb, asOf), (join) => join.onTrue())
+    .selectAll('price')
+    .where('offerings.id', 'in', offeringIds)
+    .orderBy('offerings.id')
     .execute();
 }
 
