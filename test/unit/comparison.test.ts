@@ -239,3 +239,22 @@ it('never lets two different context windows read alike (128,000 vs 131,072)', (
   expect(c.context.sentence).toBe('Llama 3.1 8B Instruct has the largest context window at 131,072 tokens, against 128,000 for Llama 3.2 1B Instruct.');
   expect(c.scorecard.find((r) => r.signal === 'Context window')!.values.map((v) => v.text)).toEqual(['128,000', '131,072']);
 });
+
+describe('a route that states no long-context price', () => {
+  it('is not cheapest by omission for requests past a tier another route of the model states', () => {
+    const tiered = { ...route(PROVIDERS.openrouter, '1.25', '10'), components: [
+      { unit: 'input' as const, price: '2.5', tierThreshold: 200_000n, tierInclusive: false, tierScope: 'whole-request' as const, windowStart: null, windowEnd: null, serviceTier: 'standard' as const },
+      { unit: 'output' as const, price: '15', tierThreshold: 200_000n, tierInclusive: false, tierScope: 'whole-request' as const, windowStart: null, windowEnd: null, serviceTier: 'standard' as const },
+    ] };
+    const silent = route(PROVIDERS.fireworks, '1.25', '10');
+    const long = { workload: { requestsPerMonth: 1n, inputTokens: 250_000n, outputTokens: 1000n, cachedInputTokens: 0n, cacheWriteTokens: 0n, hourUtc: null, serviceTier: 'standard' as const } };
+    const [first, second] = routeCosts([silent, tiered], long);
+    expect(first!.route).toBe(tiered);
+    expect(first!.monthlyCost!.toString()).toBe('0.64');
+    expect(second!.monthlyCost).toBeNull();
+    expect(routeCaveat(second!)).toMatch(/no input price for a request of 250,000 input tokens/);
+    // Below the tier, both are priced as listed.
+    const short = { workload: { ...long.workload, inputTokens: 100_000n } };
+    expect(routeCosts([silent, tiered], short).map((c) => c.monthlyCost?.toString())).toEqual(['0.135', '0.135']);
+  });
+});

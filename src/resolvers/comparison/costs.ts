@@ -144,9 +144,18 @@ export function routeCaveat(cost: PricedRoute): string | null {
  */
 export function routeCosts(routes: RouteFact[], usage: Usage): PricedRoute[] {
   const rank = (c: PricedRoute) => (c.purchasable && c.monthlyCost !== null ? 0 : c.purchasable ? 1 : 2);
+  const beyond = longContextBeyondListing(routes, usage);
   return routes
     .filter(isTracked)
-    .map((route): PricedRoute => ({ route, ...costOnRoute(route, usage), purchasable: route.purchasable, usage }))
+    .map((route): PricedRoute => {
+      const cost = costOnRoute(route, usage);
+      const tiered = route.components.some((c) => c.tierThreshold !== null);
+      // Cheap by omission is not cheap: the model costs more past its tier where a route says so.
+      if (beyond && !tiered && cost.monthlyCost !== null) {
+        return { route, monthlyCost: null, lines: [], missing: beyond, purchasable: route.purchasable, usage };
+      }
+      return { route, ...cost, purchasable: route.purchasable, usage };
+    })
     .sort(
       (a, b) =>
         rank(a) - rank(b) ||
@@ -154,6 +163,25 @@ export function routeCosts(routes: RouteFact[], usage: Usage): PricedRoute[] {
         a.route.provider.name.localeCompare(b.route.provider.name) ||
         a.route.offeringId - b.route.offeringId,
     );
+}
+
+/**
+ * When some route of the model states a long-context price and the
+ * workload's requests pass its threshold, what a route that states none
+ * leaves unknown (as the cost model names it); null otherwise. Traffic is
+ * many small requests and never passes a tier.
+ */
+function longContextBeyondListing(routes: RouteFact[], usage: Usage): string[] | null {
+  if (!('workload' in usage)) return null;
+  const input = usage.workload.inputTokens;
+  const passed = routes.some((r) =>
+    r.components.some(
+      (c) =>
+        c.tierThreshold !== null && c.serviceTier === 'standard' && (c.unit === 'input' || c.unit === 'output') &&
+        (c.tierInclusive ? input >= c.tierThreshold : input > c.tierThreshold),
+    ),
+  );
+  return passed ? [`input (no price for a request of ${input} input tokens)`, `output (no price for a request of ${input} input tokens)`] : null;
 }
 
 /**
