@@ -24,6 +24,24 @@ export interface TestDatabase {
  * PGlite template, or (DATABASE_URL set) a fresh schema in PostgreSQL that is
  * dropped afterwards.
  */
+/**
+ * Kysely's migrator looks for its table by listing the tables of every
+ * schema; when another test file drops its schema during that listing,
+ * PostgreSQL answers "schema … does not exist" (3F000) for the other file's
+ * schema. That is a race between test files, not a migration problem: try again.
+ */
+async function migrateWhileOthersDrop(db: Db, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(db, { schema });
+      return;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      if (attempt >= 5 || cause?.code !== '3F000') throw error;
+    }
+  }
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const statements: string[] = [];
   const log = (event: LogEvent) => {
@@ -36,7 +54,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await sql`create schema ${sql.id(schema)}`.execute(admin);
     await admin.destroy();
     const db = openPostgres(url, { searchPath: schema, log });
-    await migrateToLatest(db, { schema });
+    await migrateWhileOthersDrop(db, schema);
     statements.length = 0;
     return {
       db,
