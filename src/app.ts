@@ -1,15 +1,20 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { sql } from 'kysely';
-import { createLogger, createYoga, maskError, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import { createContext } from './context.js';
-import { queryLimitPlugins } from './query-limits.js';
+import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
 import type { Db } from './db/client.js';
+import { isDatabaseUnavailable } from './db/faults.js';
+import { maskClientError, useClientErrors } from './schema/errors.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
   db: Db;
   /** Where the server logs (unexpected errors in full, with their stack); tests pass a spy. */
   logger?: YogaLogger;
+  /** True while the server drains before exiting (src/shutdown.ts): /ready answers 503 then. */
+  isDraining?: () => boolean;
 }
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
@@ -27,10 +32,11 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
 
 /**
  * The HTTP application: GraphQL at /graphql (GraphiQL served inline, so it
- * works offline), /health (process up) and /ready (database reachable).
- * It never listens; src/server.ts does, and tests call `app.fetch`.
+ * works offline), /health (process up) and /ready (database reachable, and
+ * the server not draining before it exits). It never listens; src/server.ts
+ * does, and tests call `app.fetch`.
  */
-export function createApp({ db, logger = createLogger('info') }: AppOptions) {
+export function createApp({ db, logger = createLogger('info'), isDraining = () => false }: AppOptions) {
   return createYoga({
     schema,
     context: () => createContext(db),
@@ -43,18 +49,26 @@ export function createApp({ db, logger = createLogger('info') }: AppOptions) {
     // Anything that is not a GraphQLError the API raised on purpose reaches
     // the client as "Unexpected error." (yoga logs the original). Even with
     // NODE_ENV=development no stack or database message leaves the server.
-    maskedErrors: { maskError: (error, message) => maskError(error, message, false) },
+    // A database that is down, hung or closed (src/db/faults.ts) answers
+    // SERVICE_UNAVAILABLE with HTTP 503 instead: worth retrying.
+    maskedErrors: {
+      maskError: (error, message) =>
+        isDatabaseUnavailable(error) ? serviceUnavailable(error) : maskClientError(error, message),
+    },
+    // A larger body answers 413 PAYLOAD_TOO_LARGE unread (MAX_BODY_BYTES, 100 KB by default).
+    maxRequestBodySize: maxBodyBytes(),
+    // No operation takes a file: a multipart body is refused (415) rather than parsed.
+    multipart: false,
     plugins: [
+      // Every error a client can cause carries a code, and no message repeats
+      // more than 100 characters of its input (src/schema/errors.ts).
+      useClientErrors({ hideSuggestions: process.env.NODE_ENV === 'production' }),
       ...queryLimitPlugins(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
-          try {
-            await sql`select 1`.execute(db);
-            return true;
-          } catch {
-            return false;
-          }
+          if (isDraining()) return false;
+          return databaseAnswers(db, READY_TIMEOUT_MS);
         },
       }),
     ],
@@ -62,3 +76,41 @@ export function createApp({ db, logger = createLogger('info') }: AppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** /ready gives the database this long to answer `select 1`, so a probe gets its 503 within 2 s. */
+export const READY_TIMEOUT_MS = 1500;
+
+/** True when the database answers `select 1` within `timeoutMs`; false when it fails or is slower. */
+async function databaseAnswers(db: Db, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answered = sql`select 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const SERVICE_UNAVAILABLE_MESSAGE = 'Service unavailable: the database is not answering. Try again shortly.';
+
+/**
+ * The client's view of a database fault: no database message, the field's
+ * path kept, `extensions.code` SERVICE_UNAVAILABLE, and HTTP status 503 (yoga
+ * reads `extensions.http` for the status and leaves it out of the body).
+ */
+function serviceUnavailable(error: unknown): GraphQLError {
+  const located = error instanceof GraphQLError ? error : undefined;
+  return createGraphQLError(SERVICE_UNAVAILABLE_MESSAGE, {
+    nodes: located?.nodes,
+    source: located?.source,
+    positions: located?.positions,
+    path: located?.path,
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+  });
+}

@@ -12,10 +12,40 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   MODELGRAPH_DATASET: z.enum(DATASET_NAMES).default('default'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(2000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
 });
 
+/**
+ * How the PostgreSQL pool behaves when the database is slow, hung or gone
+ * (src/db/client.ts applies them; PGlite, in process, has no pool). 0 turns a
+ * timeout off.
+ */
+export interface DatabaseLimits {
+  /** Connections the pool keeps at most. */
+  poolSize: number;
+  /** How long to wait for a connection, new or from a full pool. */
+  connectTimeoutMs: number;
+  /**
+   * PostgreSQL's statement_timeout. The client also gives up on a query
+   * 1 s after it (the database may be hung and never cancel it itself).
+   */
+  statementTimeoutMs: number;
+  /** PostgreSQL's idle_in_transaction_session_timeout. */
+  idleInTransactionTimeoutMs: number;
+}
+
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
+  poolSize: 10,
+  connectTimeoutMs: 2000,
+  statementTimeoutMs: 5000,
+  idleInTransactionTimeoutMs: 10000,
+};
+
 export type Database =
-  | { kind: 'postgres'; url: string }
+  | { kind: 'postgres'; url: string; limits: DatabaseLimits }
   | { kind: 'pglite'; dataDir: string };
 
 export interface Config {
@@ -49,7 +79,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const e = parsed.data;
   return {
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          limits: {
+            poolSize: e.DATABASE_POOL_SIZE,
+            connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+            statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+            idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+          },
+        }
       : { kind: 'pglite', dataDir: path.resolve(cwd, e.DATA_DIR ?? '.modelgraph') },
     port: e.PORT,
     host: e.HOST,

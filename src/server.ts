@@ -4,25 +4,43 @@ import { createLogger } from 'graphql-yoga';
 import { createApp } from './app.js';
 import { catalogFingerprint, lastCatalogFingerprint } from './catalog/fingerprint.js';
 import { runImport } from './catalog/import.js';
-import { isCatalogEmpty, seedDataset } from './catalog/seed.js';
+import { isCatalogEmpty, seedDataset, withCatalogLock } from './catalog/seed.js';
 import { loadConfig } from './config.js';
 import { type Db, openDatabase } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
+import { drainOnSignals, exitOnSignalsDuringStart, shutdownTimeoutMs } from './shutdown.js';
+
+// Read before the database is opened, so a bad value stops the start at once.
+const shutdownTimeout = (() => {
+  try {
+    return shutdownTimeoutMs();
+  } catch (error) {
+    console.error(`[modelgraph] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+})();
+// Until the server listens, a signal stops the start at once (src/shutdown.ts).
+const stopExitingOnSignals = exitOnSignalsDuringStart();
 
 async function prepareDatabase(): Promise<{ db: Db; config: ReturnType<typeof loadConfig> }> {
   const config = loadConfig();
   const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
   console.log(`[modelgraph] database: ${where}`);
+  // PGlite: takes the data directory's lock, or refuses naming its holder (src/db/data-dir-lock.ts).
   const db = await openDatabase(config.database);
-  await migrateToLatest(db);
-  if (await isCatalogEmpty(db)) {
-    const { written, durationMs } = await seedDataset(db, config.dataset);
-    console.log(
-      `[modelgraph] seeded dataset "${config.dataset}": ${written.models.added} models, ${written.providers.added} providers, ${written.offerings.added} routes in ${(durationMs / 1000).toFixed(1)} s`,
-    );
-  } else if (config.dataset === 'default' && (await lastCatalogFingerprint(db)) !== (await catalogFingerprint())) {
-    await refreshCatalog(db);
-  }
+  // Under the catalog's advisory lock, on one connection with no statement timeout:
+  // two instances starting together on one empty database seed it once.
+  await withCatalogLock(db, async (session) => {
+    await migrateToLatest(session);
+    if (await isCatalogEmpty(session)) {
+      const { written, durationMs } = await seedDataset(session, config.dataset);
+      console.log(
+        `[modelgraph] seeded dataset "${config.dataset}": ${written.models.added} models, ${written.providers.added} providers, ${written.offerings.added} routes in ${(durationMs / 1000).toFixed(1)} s`,
+      );
+    } else if (config.dataset === 'default' && (await lastCatalogFingerprint(session)) !== (await catalogFingerprint())) {
+      await refreshCatalog(session);
+    }
+  });
   return { db, config };
 }
 
@@ -49,27 +67,21 @@ const { db, config } = await prepareDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 
-const server = createServer(createApp({ db, logger: createLogger(config.logLevel) }));
+const server = createServer(createApp({ db, logger: createLogger(config.logLevel), isDraining: () => drain.draining }));
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`[modelgraph] GraphQL and GraphiQL at http://${host}:${port}/graphql`);
+  // The pid, so that whoever started the server (npm, a supervisor, a test) can find it.
+  console.log(`[modelgraph] GraphQL and GraphiQL at http://${host}:${port}/graphql (pid ${process.pid})`);
 });
 server.on('error', (error) => {
   console.error(`[modelgraph] cannot listen on ${config.host}:${config.port}: ${error.message}`);
   process.exit(1);
 });
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`[modelgraph] ${signal}: closing`);
-  server.close();
-  server.closeAllConnections();
-  await db.destroy();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// Shutdown (src/shutdown.ts): on SIGTERM or SIGINT, refuse new connections,
+// let the requests in flight finish within SHUTDOWN_TIMEOUT_MS, close the
+// database, exit 0 (1 when requests had to be cut).
+stopExitingOnSignals();
+const drain = drainOnSignals(server, { timeoutMs: shutdownTimeout, closeDatabase: () => db.destroy() });

@@ -16,7 +16,8 @@ import { syncSources } from './write/sources.js';
  * importing the same data twice changes nothing. Prices are history: a
  * changed price is a new row from its own date (or from this import), never
  * an update. A route this importer listed before and lists no more is
- * retired, never deleted. Any failure rolls the whole import back.
+ * retired, never deleted. Any failure rolls the whole import back, and so
+ * does aborting `signal` before the commit.
  *
  * Each table's writer is in write/: sources, slugged (creators, models,
  * providers, benchmarks), aliases, offerings (routes and retirement),
@@ -46,11 +47,35 @@ export interface ApplyOptions {
   /** Models the database holds that are one model with another (resolve.ts): merged first, losing nothing. */
   merges?: Merge[];
   onProgress?: (step: string, done: number, total: number) => void;
+  /**
+   * Aborted before the transaction commits, the import rolls back and throws
+   * the signal's reason: it is checked as the transaction begins, between
+   * steps and last just before the commit (a step is not cut midway).
+   */
+  signal?: AbortSignal;
+  /**
+   * 'writing' as the transaction begins; 'committing' once the last check has
+   * passed: from then on the commit follows and the signal no longer stops it.
+   */
+  onPhase?: (phase: 'writing' | 'committing') => void;
 }
 
 export async function applyDataset(db: Db, dataset: Dataset, options: ApplyOptions): Promise<ApplyReport> {
   const progress = options.onProgress ?? (() => {});
+  const signal = options.signal;
+  /**
+   * Between steps: gives the event loop a turn first, so that a signal's
+   * handler runs (PGlite's queries resolve without one, so a whole
+   * transaction could otherwise run before it), then stops if aborted.
+   */
+  const checkpoint = async () => {
+    if (!signal) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    signal.throwIfAborted();
+  };
+  await checkpoint();
   return db.transaction().execute(async (trx) => {
+    options.onPhase?.('writing');
     const report: ApplyReport = {
       sources: counts(),
       creators: counts(),
@@ -64,13 +89,16 @@ export async function applyDataset(db: Db, dataset: Dataset, options: ApplyOptio
       scores: counts(),
     };
     const steps = 8;
+    await checkpoint();
     progress('sources', 0, steps);
     const sourceIds = await syncSources(trx, dataset.sources, report.sources);
     const source = (key: string) => sourceIds.get(key)!;
 
+    await checkpoint();
     progress('creators', 1, steps);
     const creatorIds = await syncCreators(trx, dataset.creators, source, report.creators);
 
+    await checkpoint();
     progress('models', 2, steps);
     const modelIds = await syncModels(trx, dataset.models, creatorIds, source, report.models);
     const existingModels = await inChunks(dataset.existingModels, (slugs) =>
@@ -81,22 +109,30 @@ export async function applyDataset(db: Db, dataset: Dataset, options: ApplyOptio
 
     await syncAliases(trx, dataset.aliases, modelIds, sourceIds, report.aliases);
 
+    await checkpoint();
     progress('providers', 3, steps);
     const providerIds = await syncProviders(trx, dataset.providers, source, report.providers);
 
+    await checkpoint();
     progress('routes', 4, steps);
     const offeringIds = await syncOfferings(trx, dataset.offerings, { modelIds, providerIds, sourceIds }, options.importer, report.offerings);
 
+    await checkpoint();
     progress('prices', 5, steps);
     await syncPrices(trx, dataset.offerings, offeringIds, sourceIds, options.now, report.prices);
 
+    await checkpoint();
     progress('benchmarks', 6, steps);
     const benchmarkIds = await syncBenchmarks(trx, dataset.benchmarks, source, report.benchmarks);
 
+    await checkpoint();
     progress('scores', 7, steps);
     const editionIds = await syncEditions(trx, dataset.editions, source, report.editions);
     await syncScores(trx, dataset.scores, { modelIds, benchmarkIds, editionIds, sourceIds }, report.scores);
+    // The last check: past it nothing aborts, and returning commits.
+    await checkpoint();
     progress('done', steps, steps);
+    options.onPhase?.('committing');
     return report;
   });
 }

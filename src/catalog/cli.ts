@@ -1,11 +1,16 @@
 // `npm run import -- <catalog | seed-page | models-dev <directory> | <leaderboard> <path> [date]>`:
 // imports into the configured database (DATABASE_URL, or PGlite in DATA_DIR)
 // and prints what changed. Exit code 1 when the import fails; nothing is written then.
+// On SIGTERM or SIGINT before the import commits it rolls back, says "Import
+// interrupted: nothing was written" and exits 143 or 130; a signal after the
+// commit lets it finish, print its report and exit 0 (interrupt.ts).
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
+import { type Db, openDatabase } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { type ImportReport, type ImportRequest, type Progress, runImport } from './import.js';
+import { type ImportPhase, type ImportReport, type ImportRequest, type Progress, runImport } from './import.js';
+import { ImportInterrupted, interruptOnSignals } from './interrupt.js';
 import { LEADERBOARD_FORMATS, leaderboardFormat } from './sources/benchmarks/leaderboards.js';
+import { withCatalogLock } from './seed.js';
 
 const USAGE = [
   'usage: npm run import -- catalog | seed-page | models-dev <directory>',
@@ -30,6 +35,13 @@ function progressBar(): Progress {
     process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${step.padEnd(20)}`);
     if (done >= total && step === 'done') process.stderr.write('\n');
   };
+}
+
+/** Piped or in CI, where there is no bar: one line as the import starts writing and as it commits. */
+function phaseLines(phase: ImportPhase) {
+  if (process.stderr.isTTY) return;
+  if (phase === 'writing') console.error('Writing, in one transaction…');
+  if (phase === 'committing') console.error('Committing…');
 }
 
 function print(report: ImportReport) {
@@ -71,14 +83,40 @@ function print(report: ImportReport) {
   }
 }
 
+// First, so that a signal at any point is answered (signal handling: interrupt.ts).
+const interruption = interruptOnSignals();
+let phase: ImportPhase | undefined;
+const onPhase = (next: ImportPhase) => {
+  phase = next;
+  interruption.onPhase(next);
+  phaseLines(next);
+};
+
 const config = loadConfig();
-const db = await openDatabase(config.database);
+let db: Db | undefined;
 try {
-  await migrateToLatest(db);
-  print(await runImport(db, request(process.argv.slice(2)), progressBar()));
+  // PGlite: the data directory's lock, or a refusal naming who holds it (a running server).
+  db = await openDatabase(config.database);
+  // PostgreSQL: the catalog's advisory lock, so an import never runs alongside a server's
+  // seed or refresh, or another import; on its session, no statement timeout.
+  await withCatalogLock(db, async (session) => {
+    await migrateToLatest(session);
+    print(await runImport(session, request(process.argv.slice(2)), progressBar(), { signal: interruption.signal, onPhase }));
+    if (interruption.received) console.error(`${interruption.received} arrived after the import committed: it finished.`);
+  });
 } catch (error) {
-  console.error(`\nImport failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ImportInterrupted) {
+    console.error('\nImport interrupted: nothing was written');
+    process.exitCode = interruption.exitCode(error.signal);
+  } else if (phase === 'committed') {
+    // The catalog committed; only what follows it (its record in catalog_imports) failed.
+    console.error(`\nThe import was written, but what followed it failed: ${message}`);
+    process.exitCode = 1;
+  } else {
+    console.error(`\nImport failed, nothing was written: ${message}`);
+    process.exitCode = 1;
+  }
 } finally {
-  await db.destroy();
+  await db?.destroy();
 }

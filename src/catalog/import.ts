@@ -47,11 +47,34 @@ export interface ImportReport {
 
 export type Progress = (step: string, done: number, total: number) => void;
 
-export async function runImport(db: Db, request: ImportRequest, onProgress: Progress = () => {}): Promise<ImportReport> {
+/** Where an import is: reading its sources, writing (one transaction), committing it, committed. */
+export type ImportPhase = 'reading' | 'writing' | 'committing' | 'committed';
+
+export interface ImportControl {
+  /**
+   * Aborted before the write commits, the import stops, throws the signal's
+   * reason and writes nothing (a transaction under way rolls back). Once the
+   * phase is 'committing', it no longer stops the import.
+   */
+  signal?: AbortSignal;
+  /** Called as the import enters each phase. */
+  onPhase?: (phase: ImportPhase) => void;
+}
+
+export async function runImport(
+  db: Db,
+  request: ImportRequest,
+  onProgress: Progress = () => {},
+  { signal, onPhase = () => {} }: ImportControl = {},
+): Promise<ImportReport> {
   const started = new Date();
+  signal?.throwIfAborted();
+  onPhase('reading');
   const { dataset, unresolved, unplacedScores, resolvedBy, merges, pointers, namedFromId, warnings } = await buildDataset(db, request, onProgress);
   const importer = request.importer === 'leaderboard' ? request.format.name : request.importer;
-  const written = await applyDataset(db, dataset, { importer, now: started, merges, onProgress });
+  const written = await applyDataset(db, dataset, { importer, now: started, merges, onProgress, signal, onPhase });
+  // Committed: what follows (the record in catalog_imports) no longer changes the catalog.
+  onPhase('committed');
   const report: ImportReport = {
     importer,
     written,

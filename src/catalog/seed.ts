@@ -1,4 +1,5 @@
 import type { DatasetName } from '../config.js';
+import { withAdvisoryLock } from '../db/advisory-lock.js';
 import type { Db } from '../db/client.js';
 import { type ImportReport, runImport } from './import.js';
 
@@ -13,3 +14,12 @@ export async function seedDataset(db: Db, name: DatasetName): Promise<ImportRepo
   return runImport(db, { importer: name === 'default' ? 'catalog' : 'seed-page' });
 }
 
+/**
+ * Runs `fn` (migrate, check, seed or refresh; an import) holding the catalog's
+ * advisory lock: two servers starting together on one empty PostgreSQL
+ * database seed it once, and an import or a refresh never runs alongside
+ * another. `fn` gets the one connection that holds the lock and must use it.
+ */
+export function withCatalogLock<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+  return withAdvisoryLock(db, 'catalog', fn);
+}

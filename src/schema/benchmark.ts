@@ -4,9 +4,11 @@ import { countBenchmarks, listBenchmarks } from '../db/queries/benchmarks.js';
 import { BENCHMARK_CATEGORIES, type BenchmarkCategory as Category, isBenchmarkCategory } from '../domain/benchmarks.js';
 import { compareEditions } from '../resolvers/comparison/editions.js';
 import type { Context } from '../context.js';
+import { quoted } from '../resolvers/decimal.js';
 import { builder } from './builder.js';
 import { slugEnumValues } from './enum-values.js';
 import { userInputError } from './errors.js';
+import { referenceRule } from './input-rules.js';
 import { connectionArgsSchema, MAX_PAGE_SIZE, parseGlobalIntId, withTotalCount } from './pagination.js';
 import { BenchmarkRef, EditionRef, ModelRef, ScoreRef, SourceRef } from './refs.js';
 
@@ -31,7 +33,7 @@ export const BenchmarkCategory = builder.enumType('BenchmarkCategory', {
 /** The edition an `edition` argument names; BAD_USER_INPUT when no edition has that slug. */
 export async function editionArgument({ loaders }: Context, slug: string, argumentPath: string[]) {
   const edition = await loaders.editionsBySlug.load(slug);
-  if (!edition) throw userInputError(`Unknown edition "${slug}": no benchmark edition has this slug.`, argumentPath);
+  if (!edition) throw userInputError(`Unknown edition ${quoted(slug, 100)}: no benchmark edition has this slug.`, argumentPath);
   return edition;
 }
 
@@ -72,7 +74,7 @@ builder.node(BenchmarkRef, {
       type: [ScoreRef],
       description: `The leaderboard: scores best first (lowest first where lower is better), ties by model name; at most \`first\` (1 to ${MAX_PAGE_SIZE}, ${DEFAULT_SCORES_PAGE} by default). Scores of different editions do not compare: pass \`edition\` for one leaderboard.`,
       args: {
-        edition: t.arg.string({ description: 'Only this edition’s scores (its slug, see `editions`).' }),
+        edition: t.arg.string({ description: 'Only this edition’s scores (its slug, see `editions`).', validate: referenceRule }),
         first: t.arg.int({
           description: `How many scores, 1 to ${MAX_PAGE_SIZE} (${DEFAULT_SCORES_PAGE} by default).`,
           validate: { int: true, min: 1, max: MAX_PAGE_SIZE },
@@ -157,7 +159,7 @@ builder.queryFields((t) => ({
     type: BenchmarkRef,
     nullable: true,
     description: 'One benchmark by slug, or null when there is none.',
-    args: { slug: t.arg.string({ required: true, description: 'The benchmark’s slug, e.g. "mmlu-pro".' }) },
+    args: { slug: t.arg.string({ required: true, description: 'The benchmark’s slug, e.g. "mmlu-pro".', validate: referenceRule }) },
     resolve: (_root, { slug }, { loaders }) => loaders.benchmarksBySlug.load(slug),
   }),
   benchmarks: t.connection({

@@ -5,6 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ZodPlugin from '@pothos/plugin-zod';
 import type { Context } from '../context.js';
 import { badUserInput } from './errors.js';
+import { decodeNodeId, nodeIdRule, nodeIdsRule } from './input-rules.js';
 import { dateScalar, dateTimeScalar, decimalScalar, tokenCountScalar } from './scalars.js';
 
 /**
@@ -34,8 +35,17 @@ export const builder = new SchemaBuilder<{
     // Descriptions for the types and fields the Relay plugin generates.
     idFieldOptions: { description: 'Globally unique id, for node(id:) and client caches.' },
     nodeTypeOptions: { description: 'An object with a globally unique id.' },
-    nodeQueryOptions: { description: 'Any object by its global id, or null.' },
-    nodesQueryOptions: { description: 'Objects by their global ids, in the order given (null where not found).' },
+    // Ids are checked (length, characters, form, type) before anything loads;
+    // a bad one answers BAD_USER_INPUT naming the argument (input-rules.ts).
+    decodeGlobalID: decodeNodeId,
+    nodeQueryOptions: {
+      description: 'Any object by its global id, or null.',
+      args: { id: { validate: nodeIdRule } },
+    },
+    nodesQueryOptions: {
+      description: 'Objects by their global ids (at most 100), in the order given (null where not found).',
+      args: { ids: { validate: nodeIdsRule } },
+    },
     defaultConnectionTypeOptions: { description: 'A page of results (a Relay connection).' },
     defaultEdgeTypeOptions: { description: 'One result on a page, with its cursor.' },
     edgesFieldOptions: { description: 'The results on this page, each with its cursor.' },

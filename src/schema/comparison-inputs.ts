@@ -6,6 +6,7 @@ import type { Workload } from '../resolvers/cost/workload.js';
 import { builder } from './builder.js';
 import { slugEnumValues } from './enum-values.js';
 import { ServiceTierEnum } from './pricing.js';
+import { INPUT_LIMITS } from '../query-limits.js';
 import { isTokenCount, MAX_TOKEN_COUNT } from './scalars.js';
 
 /** Inputs of the comparison and cost queries, validated before any resolver runs. */
@@ -100,10 +101,12 @@ export const BlendInput = builder.inputType('BlendInput', {
     inputShare: t.field({
       type: 'Decimal',
       required: true,
-      description: 'Share of input tokens, from 0 to 1 (0.7 means 70% input, 30% output).',
+      description: 'Share of input tokens, from 0 to 1 (0.7 means 70% input, 30% output); at most 40 characters.',
       validate: {
+        maxLength: [INPUT_LIMITS.number, { message: `must be at most ${INPUT_LIMITS.number} characters` }],
         refine: [
-          (value: string) => !Decimal.from(value).isNegative() && !Decimal.from(value).greaterThan(Decimal.ONE),
+          // Longer text is refused by maxLength (and may not be canonical): only text that fits is compared.
+          (value: string) => value.length > INPUT_LIMITS.number || (!Decimal.from(value).isNegative() && !Decimal.from(value).greaterThan(Decimal.ONE)),
           { message: 'must be between 0 and 1' },
         ],
       },
@@ -120,13 +123,19 @@ export const UseCaseEnum = builder.enumType('UseCase', {
   ),
 });
 
+/** A verdict weight: a finite number from 0 to 100. */
+const weightRule = {
+  min: [0, { message: `must be from 0 to ${INPUT_LIMITS.weight}` }],
+  max: [INPUT_LIMITS.weight, { message: `must be from 0 to ${INPUT_LIMITS.weight}` }],
+} as { min: [number, { message: string }]; max: [number, { message: string }] };
+
 export const VerdictWeightsInput = builder.inputType('VerdictWeightsInput', {
-  description: `How much each signal counts in the verdict; relative, any scale. Omitted weights keep their defaults (quality ${DEFAULT_WEIGHTS.quality}, cost ${DEFAULT_WEIGHTS.cost}, availability ${DEFAULT_WEIGHTS.availability}, context ${DEFAULT_WEIGHTS.context}).`,
+  description: `How much each signal counts in the verdict; relative, each from 0 to ${INPUT_LIMITS.weight}. Omitted weights keep their defaults (quality ${DEFAULT_WEIGHTS.quality}, cost ${DEFAULT_WEIGHTS.cost}, availability ${DEFAULT_WEIGHTS.availability}, context ${DEFAULT_WEIGHTS.context}).`,
   fields: (t) => ({
-    quality: t.float({ description: 'Comparable shared benchmark results, weighted by the use case.', validate: { min: 0 } }),
-    cost: t.float({ description: 'Monthly cost at the traffic.', validate: { min: 0 } }),
-    availability: t.float({ description: 'Providers the model can be bought from today.', validate: { min: 0 } }),
-    context: t.float({ description: 'Context window.', validate: { min: 0 } }),
+    quality: t.float({ description: 'Comparable shared benchmark results, weighted by the use case.', validate: weightRule }),
+    cost: t.float({ description: 'Monthly cost at the traffic.', validate: weightRule }),
+    availability: t.float({ description: 'Providers the model can be bought from today.', validate: weightRule }),
+    context: t.float({ description: 'Context window.', validate: weightRule }),
   }),
   validate: [
     (weights) => Object.values(weights).some((w) => w == null || w > 0),

@@ -12,7 +12,7 @@ import { type RelatedSuggestion, relatedSuggestions } from '../resolvers/compari
 import type { ScorecardRow, ScorecardValue } from '../resolvers/comparison/scorecard.js';
 import type { Tradeoff } from '../resolvers/comparison/tradeoffs.js';
 import type { DimensionScores } from '../resolvers/comparison/verdict.js';
-import type { Decimal } from '../resolvers/decimal.js';
+import { type Decimal, quoted } from '../resolvers/decimal.js';
 import { capabilityLabel, tokenWindow } from '../resolvers/format.js';
 import type { Context } from '../context.js';
 import { builder } from './builder.js';
@@ -30,6 +30,7 @@ import {
 } from './comparison-inputs.js';
 import { CostLineRef, WorkloadRef } from './pricing.js';
 import { ambiguousModel, userInputError } from './errors.js';
+import { asOfRule, referenceRule } from './input-rules.js';
 import { parseGlobalIntId } from './pagination.js';
 import { Capability } from './model.js';
 import { BenchmarkRef, EditionRef, ModelRef, OfferingRef, ProviderRef, SourceRef } from './refs.js';
@@ -526,7 +527,7 @@ export async function resolveModels(context: Context, refs: string[], argument: 
   const found = await loadModels(context, refs.map(parseModelRef));
   const path = (i: number) => (refs.length > 1 || argument === 'models' ? [argument, i] : [argument]);
   const rows = found.map((candidates, i) => {
-    if (candidates.length === 0) throw userInputError(`Unknown model "${refs[i]}": no model has this slug, alias or provider id.`, path(i));
+    if (candidates.length === 0) throw userInputError(`Unknown model ${quoted(refs[i], 100)}: no model has this slug, alias or provider id.`, path(i));
     if (candidates.length > 1) throw ambiguousModel(refs[i]!, candidates.map((m) => m.slug), path(i));
     return candidates[0]!;
   });
@@ -534,7 +535,7 @@ export async function resolveModels(context: Context, refs: string[], argument: 
   rows.forEach((row, i) => {
     const earlier = seen.get(row.id);
     if (earlier !== undefined) {
-      throw userInputError(`"${refs[i]}" and "${refs[earlier]}" are the same model; compare distinct models.`, [argument, i]);
+      throw userInputError(`${quoted(refs[i], 100)} and ${quoted(refs[earlier], 100)} are the same model; compare distinct models.`, [argument, i]);
     }
     seen.set(row.id, i);
   });
@@ -553,10 +554,11 @@ builder.queryFields((t) => ({
     args: {
       models: t.arg.stringList({
         required: true,
-        description: 'Model slugs (or Model node ids), 2 to 10, distinct.',
+        description: 'Model slugs (or Model node ids), 2 to 10, distinct, each at most 200 characters.',
         validate: {
           minLength: [MIN_MODELS, { message: `compare at least ${MIN_MODELS} models` }],
           maxLength: [MAX_MODELS, { message: `compare at most ${MAX_MODELS} models` }],
+          items: referenceRule,
           refine: [distinct, { message: 'models must be distinct' }],
         },
       }),
@@ -569,7 +571,7 @@ builder.queryFields((t) => ({
         description: 'A workload to price instead of traffic: request shape, cache use, hour and service tier. Give traffic or workload, not both.',
       }),
       blend: t.arg({ type: BlendInput, description: 'Input share of the blended price; default 0.7.' }),
-      asOf: t.arg({ type: 'DateTime', description: 'Use the prices in force at this instant; default now.' }),
+      asOf: t.arg({ type: 'DateTime', description: 'Use the prices in force at this instant (1970-01-01 to 9999-12-31); default now.', validate: asOfRule }),
       weights: t.arg({ type: VerdictWeightsInput, description: 'Verdict weights; defaults favour quality, then cost.' }),
       useCase: t.arg({
         type: UseCaseEnum,

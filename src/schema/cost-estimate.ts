@@ -5,6 +5,7 @@ import type { Workload } from '../resolvers/cost/workload.js';
 import { builder } from './builder.js';
 import { TrafficInput, trafficOrWorkload, usageFrom, WorkloadInput } from './comparison-inputs.js';
 import { resolveModels, TrafficRef } from './comparison.js';
+import { asOfRule, referenceRule } from './input-rules.js';
 import { CostLineRef, WorkloadRef } from './pricing.js';
 import { ModelRef, OfferingRef, ProviderRef } from './refs.js';
 import type { ModelRow } from '../db/database.js';
@@ -84,7 +85,7 @@ builder.queryFields((t) => ({
     type: CostEstimateRef,
     description: 'Prices every route of one model at a monthly traffic or a workload, cheapest first.',
     args: {
-      model: t.arg.string({ required: true, description: 'Model slug or Model node id.' }),
+      model: t.arg.string({ required: true, description: 'Model slug or Model node id; at most 200 characters.', validate: referenceRule }),
       traffic: t.arg({
         type: TrafficInput,
         description: 'Monthly traffic, priced as many small requests with no cache; default 700M input + 300M output tokens.',
@@ -93,7 +94,7 @@ builder.queryFields((t) => ({
         type: WorkloadInput,
         description: 'A workload to price instead of traffic: request shape, cache use, hour and service tier. Give traffic or workload, not both.',
       }),
-      asOf: t.arg({ type: 'DateTime', description: 'Use the prices in force at this instant; default now.' }),
+      asOf: t.arg({ type: 'DateTime', description: 'Use the prices in force at this instant (1970-01-01 to 9999-12-31); default now.', validate: asOfRule }),
     },
     validate: trafficOrWorkload,
     resolve: async (_root, args, context) => {

@@ -8,6 +8,7 @@ import { editionArgument, isIndependent } from './benchmark.js';
 import { builder } from './builder.js';
 import { capabilityEnumValues, statusEnumValues } from './enum-values.js';
 import { ambiguousModel } from './errors.js';
+import { decimalRule, referenceRule } from './input-rules.js';
 import { connectionArgsSchema, OrderDirection, parseGlobalIntId, withTotalCount } from './pagination.js';
 import { CreatorRef, ModelRef, OfferingRef, ScoreRef, SourceRef } from './refs.js';
 
@@ -113,7 +114,7 @@ builder.node(ModelRef, {
         independentOnly: t.arg.boolean({
           description: 'Only independent results: scores in an independent edition, or without an edition and marked not self-reported.',
         }),
-        edition: t.arg.string({ description: 'Only the scores of this edition (its slug).' }),
+        edition: t.arg.string({ description: 'Only the scores of this edition (its slug).', validate: referenceRule }),
       },
       resolve: async (model, args, context) => {
         let scores = await context.loaders.scoresByModelId.load(model.id);
@@ -145,11 +146,12 @@ builder.asEntity(ModelRef, {
 const ModelFilter = builder.inputType('ModelFilter', {
   description: 'Narrows a model list; every condition given must hold.',
   fields: (t) => ({
-    creator: t.string({ description: 'Creator slug, e.g. "meta".' }),
-    provider: t.string({ description: 'Only models with a route on this provider (slug).' }),
+    creator: t.string({ description: 'Creator slug, e.g. "meta".', validate: referenceRule }),
+    provider: t.string({ description: 'Only models with a route on this provider (slug).', validate: referenceRule }),
     capabilities: t.field({
       type: [Capability],
-      description: 'Only models known to have every one of these capabilities.',
+      description: `Only models known to have every one of these capabilities (at most ${CAPABILITIES.length}).`,
+      validate: { maxLength: [CAPABILITIES.length, { message: `at most ${CAPABILITIES.length} capabilities` }] },
     }),
     openWeights: t.boolean({ description: 'Only models whose weights are (or are not) published.' }),
     minContextWindow: t.int({ description: 'Only models with at least this many tokens of context.', validate: { min: 1 } }),
@@ -157,11 +159,13 @@ const ModelFilter = builder.inputType('ModelFilter', {
       type: 'Decimal',
       description:
         'Only models whose cheapest input price (USD per 1M tokens) on a purchasable route (active route, active provider, not a free tier) is at most this. Unknown prices never pass.',
+      validate: decimalRule,
     }),
     maxOutputPerMTok: t.field({
       type: 'Decimal',
       description:
         'Only models whose cheapest output price (USD per 1M tokens) on a purchasable route (active route, active provider, not a free tier) is at most this. Unknown prices never pass.',
+      validate: decimalRule,
     }),
   }),
 });
@@ -191,7 +195,9 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'One model by any id it is known by: its slug, an alias (a dated snapshot, a former slug) or a provider\'s model id ("claude-sonnet-4-20250514", "anthropic/claude-sonnet-4", "meta-llama/Llama-3.1-8B-Instruct"). Null when no model has that id; BAD_USER_INPUT when two models share it.',
-    args: { slug: t.arg.string({ required: true, description: 'A slug, alias or provider model id (case is ignored).' }) },
+    args: {
+      slug: t.arg.string({ required: true, description: 'A slug, alias or provider model id (case is ignored); at most 200 characters.', validate: referenceRule }),
+    },
     resolve: async (_root, { slug }, { loaders }) => {
       const candidates = await loaders.modelsByReference.load(slug);
       if (candidates.length > 1) throw ambiguousModel(slug, candidates.map((m) => m.slug), ['slug']);

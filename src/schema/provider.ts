@@ -3,6 +3,7 @@ import type { ProviderRow } from '../db/database.js';
 import { countRows, listByName } from '../db/queries/lists.js';
 import { PROVIDER_STATUSES } from '../domain/status.js';
 import { builder } from './builder.js';
+import { referenceRule } from './input-rules.js';
 import { statusEnumValues } from './enum-values.js';
 import { connectionArgsSchema, parseGlobalIntId, withTotalCount } from './pagination.js';
 import { OfferingRef, ProviderRef } from './refs.js';
@@ -42,7 +43,7 @@ builder.queryFields((t) => ({
     type: ProviderRef,
     nullable: true,
     description: 'One provider by slug, or null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
+    args: { slug: t.arg.string({ required: true, description: 'The provider’s slug, e.g. "openrouter".', validate: referenceRule }) },
     resolve: (_root, { slug }, { loaders }) => loaders.providersBySlug.load(slug),
   }),
   providers: t.connection({

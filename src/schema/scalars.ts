@@ -1,4 +1,5 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { INPUT_LIMITS } from '../query-limits.js';
 import { canonicalDecimal, isDecimalText, quoted } from '../resolvers/decimal.js';
 
 /**
@@ -8,12 +9,27 @@ import { canonicalDecimal, isDecimalText, quoted } from '../resolvers/decimal.js
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function invalid(scalar: string, value: unknown): GraphQLError {
+function invalid(scalar: string, value: unknown, node?: ValueNode): GraphQLError {
   // A long value is named by its start and length, not echoed back whole.
-  const shown = typeof value === 'string' ? quoted(value, 100) : JSON.stringify(value);
+  const json = typeof value === 'string' ? '' : (JSON.stringify(value) ?? String(value));
+  const shown = typeof value === 'string' ? quoted(value, 100) : json.length <= 100 ? json : quoted(json, 100);
   return new GraphQLError(`${scalar} cannot represent ${shown}`, {
+    ...(node ? { nodes: node } : {}),
     extensions: { code: 'BAD_USER_INPUT' },
   });
+}
+
+/** Whether a Decimal's, Date's or DateTime's text fits in 40 characters (INPUT_LIMITS.number); a longer date is refused before any regex reads it. */
+const fits = (text: string) => text.length <= INPUT_LIMITS.number;
+
+/**
+ * Decimal text as an argument: canonical when it fits in 40 characters;
+ * longer decimal text is handed on as written (found in time linear in its
+ * length), and the argument's rule (decimalRule, src/schema/input-rules.ts)
+ * refuses it with BAD_USER_INPUT naming the argument.
+ */
+function parseDecimalText(text: string): string {
+  return fits(text) ? canonicalDecimal(text) : text;
 }
 
 /**
@@ -33,19 +49,19 @@ export const decimalScalar = {
   parseValue: (value: unknown): string => {
     // Numbers are accepted for convenience; their decimal text is kept as written.
     const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-    if (typeof text === 'string' && isDecimalText(text)) return canonicalDecimal(text);
+    if (typeof text === 'string' && isDecimalText(text)) return parseDecimalText(text);
     throw invalid('Decimal', value);
   },
   parseLiteral: (node: ValueNode): string => {
     if (node.kind === Kind.STRING || node.kind === Kind.INT || node.kind === Kind.FLOAT) {
-      if (isDecimalText(node.value)) return canonicalDecimal(node.value);
+      if (isDecimalText(node.value)) return parseDecimalText(node.value);
     }
-    throw invalid('Decimal', 'value' in node ? node.value : node.kind);
+    throw invalid('Decimal', 'value' in node ? node.value : node.kind, node);
   },
 };
 
 function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
+  if (!fits(value) || !DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
@@ -62,18 +78,18 @@ export const dateScalar = {
   },
   parseLiteral: (node: ValueNode): string => {
     if (node.kind === Kind.STRING && isCalendarDate(node.value)) return node.value;
-    throw invalid('Date', 'value' in node ? node.value : node.kind);
+    throw invalid('Date', 'value' in node ? node.value : node.kind, node);
   },
 };
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-function parseDateTime(value: unknown): Date {
-  if (typeof value === 'string' && DATE_TIME.test(value)) {
+function parseDateTime(value: unknown, node?: ValueNode): Date {
+  if (typeof value === 'string' && fits(value) && DATE_TIME.test(value)) {
     const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
     if (!Number.isNaN(date.getTime())) return date;
   }
-  throw invalid('DateTime', value);
+  throw invalid('DateTime', value, node);
 }
 
 export const dateTimeScalar = {
@@ -82,10 +98,10 @@ export const dateTimeScalar = {
     if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
     return parseDateTime(value).toISOString();
   },
-  parseValue: parseDateTime,
+  parseValue: (value: unknown): Date => parseDateTime(value),
   parseLiteral: (node: ValueNode): Date => {
-    if (node.kind === Kind.STRING) return parseDateTime(node.value);
-    throw invalid('DateTime', 'value' in node ? node.value : node.kind);
+    if (node.kind === Kind.STRING) return parseDateTime(node.value, node);
+    throw invalid('DateTime', 'value' in node ? node.value : node.kind, node);
   },
 };
 
@@ -107,7 +123,7 @@ export const tokenCountScalar = {
   },
   parseLiteral: (node: ValueNode): string => {
     if (node.kind === Kind.INT || node.kind === Kind.FLOAT || node.kind === Kind.STRING) return node.value;
-    throw invalid('TokenCount', 'value' in node ? node.value : node.kind);
+    throw invalid('TokenCount', 'value' in node ? node.value : node.kind, node);
   },
 };
 

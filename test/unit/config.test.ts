@@ -14,7 +14,11 @@ it('defaults to PGlite in .modelgraph/, port 4000, the real catalog', () => {
 
 it('uses PostgreSQL when DATABASE_URL is set and honours overrides', () => {
   const config = loadConfig({ DATABASE_URL: 'postgres://localhost/x', PORT: '8080', DATA_DIR: 'ignored' }, '/srv');
-  expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://localhost/x' });
+  expect(config.database).toEqual({
+    kind: 'postgres',
+    url: 'postgres://localhost/x',
+    limits: { poolSize: 10, connectTimeoutMs: 2000, statementTimeoutMs: 5000, idleInTransactionTimeoutMs: 10000 },
+  });
   expect(config.port).toBe(8080);
   expect(loadConfig({ DATA_DIR: '/var/lib/mg' }).database).toEqual({ kind: 'pglite', dataDir: '/var/lib/mg' });
 });
@@ -27,4 +31,20 @@ it('names the variable that is wrong', () => {
   expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
   expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   expect(() => loadConfig({ MODELGRAPH_DATASET: 'nope' })).toThrow(/MODELGRAPH_DATASET/);
+});
+
+it('reads the pool size and the database timeouts; 0 turns a timeout off', () => {
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://localhost/x',
+    DATABASE_POOL_SIZE: '4',
+    DATABASE_CONNECT_TIMEOUT_MS: '750',
+    DATABASE_STATEMENT_TIMEOUT_MS: '0',
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '30000',
+  });
+  expect(config.database).toMatchObject({
+    limits: { poolSize: 4, connectTimeoutMs: 750, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 30000 },
+  });
+  expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+  expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '2s' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
 });
