@@ -13,7 +13,11 @@ const TARGET = 0.9;
 const file = new URL('../../data/catalog/most-compared.csv', import.meta.url);
 const slugs = parseCsv(await readFile(file, 'utf8'), 'data/catalog/most-compared.csv').map((row) => row.slug!);
 
-const db = await openDatabase(loadConfig().database);
+// A database another process holds (a PGlite directory a server has open) is a message, not a stack trace.
+const db = await openDatabase(loadConfig().database).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
 try {
   await migrateToLatest(db);
   const coverage = pairCoverage(slugs, await independentBenchmarkKeys(db, slugs));
