@@ -7,6 +7,7 @@ import { builder } from './builder.js';
 import { slugEnumValues } from './enum-values.js';
 import { ServiceTierEnum } from './pricing.js';
 import { INPUT_LIMITS } from '../query-limits.js';
+import { asOfRule } from './input-rules.js';
 import { isTokenCount, MAX_TOKEN_COUNT } from './scalars.js';
 
 /** Inputs of the comparison and cost queries, validated before any resolver runs. */
@@ -142,6 +143,19 @@ export const VerdictWeightsInput = builder.inputType('VerdictWeightsInput', {
     { message: 'at least one weight must be above 0' },
   ],
 });
+
+/** What to price and when: the arguments comparison and costEstimate share. */
+export const usageArgs = builder.args((t) => ({
+  traffic: t.field({
+    type: TrafficInput,
+    description: 'Monthly traffic, priced as many small requests with no cache; default 700M input + 300M output tokens.',
+  }),
+  workload: t.field({
+    type: WorkloadInput,
+    description: 'A workload to price instead of traffic: request shape, cache use, hour and service tier. Give traffic or workload, not both.',
+  }),
+  asOf: t.field({ type: 'DateTime', description: 'Use the prices in force at this instant (1970-01-01 to 9999-12-31); default now.', validate: asOfRule }),
+}));
 
 export function trafficFrom(input: { inputTokensPerMonth: string; outputTokensPerMonth: string } | null | undefined): Traffic {
   return input

@@ -20,17 +20,16 @@ import { DEFAULT_USE_CASE } from '../domain/use-cases.js';
 import {
   BlendInput,
   inputShareFrom,
-  TrafficInput,
   trafficOrWorkload,
+  usageArgs,
   usageFrom,
   UseCaseEnum,
   VerdictWeightsInput,
   weightsFrom,
-  WorkloadInput,
 } from './comparison-inputs.js';
 import { CostLineRef, WorkloadRef } from './pricing.js';
 import { ambiguousModel, userInputError } from './errors.js';
-import { asOfRule, referenceRule } from './input-rules.js';
+import { referenceRule } from './input-rules.js';
 import { parseGlobalIntId } from './pagination.js';
 import { Capability } from './model.js';
 import { BenchmarkRef, EditionRef, ModelRef, OfferingRef, ProviderRef, SourceRef } from './refs.js';
@@ -562,16 +561,8 @@ builder.queryFields((t) => ({
           refine: [distinct, { message: 'models must be distinct' }],
         },
       }),
-      traffic: t.arg({
-        type: TrafficInput,
-        description: 'Monthly traffic, priced as many small requests with no cache; default 700M input + 300M output tokens.',
-      }),
-      workload: t.arg({
-        type: WorkloadInput,
-        description: 'A workload to price instead of traffic: request shape, cache use, hour and service tier. Give traffic or workload, not both.',
-      }),
+      ...usageArgs,
       blend: t.arg({ type: BlendInput, description: 'Input share of the blended price; default 0.7.' }),
-      asOf: t.arg({ type: 'DateTime', description: 'Use the prices in force at this instant (1970-01-01 to 9999-12-31); default now.', validate: asOfRule }),
       weights: t.arg({ type: VerdictWeightsInput, description: 'Verdict weights; defaults favour quality, then cost.' }),
       useCase: t.arg({
         type: UseCaseEnum,

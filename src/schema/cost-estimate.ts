@@ -3,9 +3,9 @@ import { type PricedRoute, routeCaveat, routeCosts } from '../resolvers/comparis
 import type { Traffic } from '../resolvers/comparison/facts.js';
 import type { Workload } from '../resolvers/cost/workload.js';
 import { builder } from './builder.js';
-import { TrafficInput, trafficOrWorkload, usageFrom, WorkloadInput } from './comparison-inputs.js';
+import { trafficOrWorkload, usageArgs, usageFrom } from './comparison-inputs.js';
 import { resolveModels, TrafficRef } from './comparison.js';
-import { asOfRule, referenceRule } from './input-rules.js';
+import { referenceRule } from './input-rules.js';
 import { CostLineRef, WorkloadRef } from './pricing.js';
 import { ModelRef, OfferingRef, ProviderRef } from './refs.js';
 import type { ModelRow } from '../db/database.js';
@@ -86,15 +86,7 @@ builder.queryFields((t) => ({
     description: 'Prices every route of one model at a monthly traffic or a workload, cheapest first.',
     args: {
       model: t.arg.string({ required: true, description: 'Model slug or Model node id; at most 200 characters.', validate: referenceRule }),
-      traffic: t.arg({
-        type: TrafficInput,
-        description: 'Monthly traffic, priced as many small requests with no cache; default 700M input + 300M output tokens.',
-      }),
-      workload: t.arg({
-        type: WorkloadInput,
-        description: 'A workload to price instead of traffic: request shape, cache use, hour and service tier. Give traffic or workload, not both.',
-      }),
-      asOf: t.arg({ type: 'DateTime', description: 'Use the prices in force at this instant (1970-01-01 to 9999-12-31); default now.', validate: asOfRule }),
+      ...usageArgs,
     },
     validate: trafficOrWorkload,
     resolve: async (_root, args, context) => {
