@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPGlite } from '../../src/db/client.js';
+import { startServer } from '../support/server-process.js';
 
 /**
  * `npm start` end to end: the real server process on the embedded database,
@@ -16,38 +16,6 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'modelgraph-server-'));
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
-
-async function startServer(): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
-    child.stdout!.on('data', () => {
-      const match = output.match(/GraphiQL at (http:\/\/\S+\/graphql)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        child.on('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 const QUERY = `{
   models { totalCount }
@@ -63,7 +31,7 @@ const post = async (url: string, query: string) =>
   (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
 
 it('migrates, seeds the real catalog once, serves it, and keeps it across restarts', async () => {
-  const first = await startServer();
+  const first = await startServer(dataDir);
   let totals: unknown;
   try {
     expect(first.output()).toMatch(/seeded dataset "default": \d+ models/);
@@ -85,7 +53,7 @@ it('migrates, seeds the real catalog once, serves it, and keeps it across restar
     expect(await first.stop()).toBe(0);
   }
 
-  const second = await startServer();
+  const second = await startServer(dataDir);
   try {
     // The data directory persisted and was built by this version: nothing to migrate, seed or refresh.
     expect(second.output()).not.toMatch(/seeded|refreshed/);
@@ -108,7 +76,7 @@ it('refreshes, in place, a catalog an earlier version built', async () => {
   } finally {
     await db.destroy();
   }
-  const server = await startServer();
+  const server = await startServer(dataDir);
   try {
     expect(server.output()).toMatch(/refreshed the catalog built by an earlier version: .* [1-9]\d* merged/);
     const { data } = await post(server.url, '{ model(slug: "claude-sonnet-4-20250514-2") { slug offerings { id } } }');

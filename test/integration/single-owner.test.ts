@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { isCatalogEmpty, seedDataset, withCatalogLock } from '../../src/catalog/
 import { openPGlite, openPostgres } from '../../src/db/client.js';
 import { DataDirLockedError, LOCK_FILE, lockDataDir } from '../../src/db/data-dir-lock.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { spawnTs, startServer } from '../support/server-process.js';
 
 /**
  * One owner per PGlite data directory (a lock file taken by the server and
@@ -24,12 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
-/** `node --import tsx <script>` on PGlite in `dataDir` (DATABASE_URL removed), as npm would run it. */
-function spawnTs(script: string, args: string[], env: Record<string, string>): ChildProcess {
-  const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
 function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawnTs(script, args, env);
   let output = '';
@@ -39,33 +34,6 @@ function run(script: string, args: string[], env: Record<string, string>): Promi
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });
-}
-
-async function startServer(dataDir: string) {
-  const child = spawnTs('src/server.ts', [], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MODELGRAPH_DATASET: 'seed-page' });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
-    child.stdout!.on('data', () => {
-      const match = output.match(/GraphiQL at (http:\/\/\S+\/graphql)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    stop: () =>
-      new Promise<number | null>((resolve) => {
-        child.on('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 const post = async (url: string, query: string) =>
@@ -81,7 +49,7 @@ async function deadPid(): Promise<number> {
 describe('a PGlite data directory has one owner', () => {
   it('the import CLI is refused while the server holds the directory: exit 1, the holder named, nothing written', async () => {
     const dataDir = path.join(tmp, 'served');
-    const server = await startServer(dataDir);
+    const server = await startServer(dataDir, { MODELGRAPH_DATASET: 'seed-page' });
     try {
       const lock = JSON.parse(await readFile(path.join(dataDir, LOCK_FILE), 'utf8'));
       expect(lock).toMatchObject({ pid: server.pid, host: hostname(), command: expect.stringContaining('server.ts') });
