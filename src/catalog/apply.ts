@@ -9,6 +9,7 @@ import { syncPrices } from './write/prices.js';
 import { syncScores } from './write/scores.js';
 import { syncBenchmarks, syncCreators, syncEditions, syncModels, syncProviders } from './write/slugged.js';
 import { syncSources } from './write/sources.js';
+import { bumpCatalogVersion } from './version.js';
 
 /**
  * Writes a validated dataset in one transaction, comparing it with what the
@@ -129,10 +130,18 @@ export async function applyDataset(db: Db, dataset: Dataset, options: ApplyOptio
     progress('scores', 7, steps);
     const editionIds = await syncEditions(trx, dataset.editions, source, report.editions);
     await syncScores(trx, dataset.scores, { modelIds, benchmarkIds, editionIds, sourceIds }, report.scores);
+    // Caches key on the catalog version: a write that changed anything bumps it
+    // in this transaction, so it becomes visible together with the rows.
+    if (catalogChanged(report)) await bumpCatalogVersion(trx);
     // The last check: past it nothing aborts, and returning commits.
     await checkpoint();
     progress('done', steps, steps);
     options.onPhase?.('committing');
     return report;
   });
+}
+
+/** True when the import added, changed, retired or merged anything. */
+export function catalogChanged(report: ApplyReport): boolean {
+  return Object.values(report).some((c: Counts & { retired?: number; merged?: number }) => c.added + c.changed + (c.retired ?? 0) + (c.merged ?? 0) > 0);
 }

@@ -7,6 +7,7 @@
 import { loadConfig } from '../config.js';
 import { type Db, openDatabase } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { catalogChanged } from './apply.js';
 import { type ImportPhase, type ImportReport, type ImportRequest, type Progress, runImport } from './import.js';
 import { ImportInterrupted, interruptOnSignals } from './interrupt.js';
 import { LEADERBOARD_FORMATS, leaderboardFormat } from './sources/benchmarks/leaderboards.js';
@@ -53,8 +54,7 @@ function print(report: ImportReport) {
     ['models', w.models], ['creators', w.creators], ['aliases', w.aliases], ['providers', w.providers],
     ['routes', w.offerings], ['prices', w.prices], ['benchmarks', w.benchmarks], ['editions', w.editions], ['scores', w.scores], ['sources', w.sources],
   ] as const) console.log(line(label, c));
-  const changed = Object.values(w).some((c) => c.added + c.changed + ((c as { retired?: number }).retired ?? 0) > 0);
-  console.log(changed ? '' : '  No changes.');
+  console.log(catalogChanged(w) ? '' : '  No changes.');
   console.log(`Resolved routes by rule: ${Object.entries(report.resolvedBy).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'n/a'}`);
   if (report.merges.length > 0) {
     console.log(`Merged models (${report.merges.length}): routes, prices, scores and aliases moved, the old slug kept as an alias:`);

@@ -184,6 +184,13 @@ interface CatalogImportsTable {
   report: ColumnType<unknown, string, never>;
 }
 
+/** One row: the counter every committed write to the catalog bumps (src/catalog/version.ts). */
+interface CatalogVersionTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  version: ColumnType<number, number | undefined, number>;
+  changed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   sources: SourcesTable;
   creators: CreatorsTable;
@@ -197,6 +204,7 @@ export interface Database {
   scores: ScoresTable;
   editions: EditionsTable;
   catalog_imports: CatalogImportsTable;
+  catalog_version: CatalogVersionTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;
