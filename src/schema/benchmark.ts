@@ -6,6 +6,7 @@ import { compareEditions } from '../resolvers/comparison/editions.js';
 import type { Context } from '../context.js';
 import { quoted } from '../resolvers/decimal.js';
 import { builder } from './builder.js';
+import { entityByIdAndSlug } from './entities.js';
 import { slugEnumValues } from './enum-values.js';
 import { userInputError } from './errors.js';
 import { referenceRule } from './input-rules.js';
@@ -92,10 +93,7 @@ builder.node(BenchmarkRef, {
   }),
 });
 
-builder.asEntity(BenchmarkRef, {
-  key: builder.selection<{ slug: string }>('slug'),
-  resolveReference: (reference, { loaders }) => loaders.benchmarksBySlug.load(reference.slug),
-});
+entityByIdAndSlug(BenchmarkRef, (loaders) => ({ byId: loaders.benchmarksById, bySlug: loaders.benchmarksBySlug }));
 
 ScoreRef.implement({
   description: 'One model’s result on one benchmark, as one source reports it, in one edition of the benchmark when known.',

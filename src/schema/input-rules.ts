@@ -106,19 +106,26 @@ export const nodeIdsRule = {
 
 /**
  * Why a federation `_entities` representation is refused, or null: the router
- * sends `{ __typename, slug }` objects of entity types; anything else (an
- * unknown type, a missing, long or control-character slug) is the client's
- * error, not an unexpected one.
+ * sends `{ __typename, id }` or `{ __typename, slug }` objects of entity types
+ * (src/schema/entities.ts); anything else (an unknown type, no key, a long or
+ * control-character slug, an id that is not a global id of that type) is the
+ * client's error, not an unexpected one.
  */
 export function representationProblem(representation: unknown, entityTypes: ReadonlySet<string>): string | null {
   if (typeof representation !== 'object' || representation === null || Array.isArray(representation)) {
-    return 'must be an object with __typename and slug';
+    return 'must be an object with __typename and id or slug';
   }
-  const { __typename: typename, slug } = representation as Record<string, unknown>;
+  const { __typename: typename, id, slug } = representation as Record<string, unknown>;
   if (typeof typename !== 'string' || !entityTypes.has(typename)) {
     return `__typename must be one of ${[...entityTypes].join(', ')}`;
   }
-  if (typeof slug !== 'string') return 'slug must be a string';
+  if (id !== undefined) {
+    if (typeof id !== 'string') return 'id must be a string';
+    const decoded = decodeNodeId(id);
+    if (decoded.typename === INVALID_NODE_ID) return `id ${decoded.id}`;
+    return decoded.typename === typename ? null : `id is a ${decoded.typename} id, not a ${typename} id`;
+  }
+  if (typeof slug !== 'string') return 'must have an id or a slug (a string)';
   const problem = textProblem(slug);
   return problem ? `slug ${problem}` : null;
 }

@@ -6,6 +6,7 @@ import { MODEL_STATUSES } from '../domain/status.js';
 import { formatCutoff } from '../resolvers/cutoff.js';
 import { editionArgument, isIndependent } from './benchmark.js';
 import { builder } from './builder.js';
+import { entityByIdAndSlug } from './entities.js';
 import { capabilityEnumValues, statusEnumValues } from './enum-values.js';
 import { ambiguousModel } from './errors.js';
 import { decimalRule, referenceRule } from './input-rules.js';
@@ -138,10 +139,7 @@ builder.node(ModelRef, {
   }),
 });
 
-builder.asEntity(ModelRef, {
-  key: builder.selection<{ slug: string }>('slug'),
-  resolveReference: (reference, { loaders }) => loaders.modelsBySlug.load(reference.slug),
-});
+entityByIdAndSlug(ModelRef, (loaders) => ({ byId: loaders.modelsById, bySlug: loaders.modelsBySlug }));
 
 const ModelFilter = builder.inputType('ModelFilter', {
   description: 'Narrows a model list; every condition given must hold.',

@@ -3,6 +3,7 @@ import type { ProviderRow } from '../db/database.js';
 import { countRows, listByName } from '../db/queries/lists.js';
 import { PROVIDER_STATUSES } from '../domain/status.js';
 import { builder } from './builder.js';
+import { entityByIdAndSlug } from './entities.js';
 import { referenceRule } from './input-rules.js';
 import { statusEnumValues } from './enum-values.js';
 import { connectionArgsSchema, parseGlobalIntId, withTotalCount } from './pagination.js';
@@ -33,10 +34,7 @@ builder.node(ProviderRef, {
   }),
 });
 
-builder.asEntity(ProviderRef, {
-  key: builder.selection<{ slug: string }>('slug'),
-  resolveReference: (reference, { loaders }) => loaders.providersBySlug.load(reference.slug),
-});
+entityByIdAndSlug(ProviderRef, (loaders) => ({ byId: loaders.providersById, bySlug: loaders.providersBySlug }));
 
 builder.queryFields((t) => ({
   provider: t.field({

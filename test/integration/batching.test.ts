@@ -43,3 +43,56 @@ it('runs the same small number of SQL statements for 5 models as for 50', async 
   expect(fifty.length).toBeLessThanOrEqual(6);
   expect(fifty.length).toBe(five.length);
 });
+
+const ENTITIES = /* GraphQL */ `
+  query ($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      __typename
+      ... on Model { slug offerings { providerModelId price { inputPerMTok } } }
+      ... on Provider { slug }
+      ... on Benchmark { slug }
+    }
+  }
+`;
+
+/** Every synthetic model, provider and benchmark with its global id. */
+async function entityKeys() {
+  const { data } = await t.graphql(`{
+    models(first: 100) { nodes { id slug } }
+    providers(first: 100) { nodes { id slug } }
+    benchmarks(first: 100) { nodes { id slug } }
+  }`);
+  return { Model: data!.models.nodes, Provider: data!.providers.nodes, Benchmark: data!.benchmarks.nodes } as Record<string, { id: string; slug: string }[]>;
+}
+
+/** Representations a gateway would send, `count` in all: entities of every type, taken in turn by id and by slug. */
+function representations(keys: Record<string, { id: string; slug: string }[]>, count: number) {
+  const byTypeAndKey = Object.entries(keys).flatMap(([__typename, rows]) => [
+    rows.map(({ id, slug }) => ({ __typename, id, expected: slug })),
+    rows.map(({ slug }) => ({ __typename, slug, expected: slug })),
+  ]);
+  return Array.from({ length: count }, (_, i) => {
+    const group = byTypeAndKey[i % byTypeAndKey.length]!;
+    return group[Math.floor(i / byTypeAndKey.length) % group.length]!;
+  });
+}
+
+async function entityStatementsFor(count: number) {
+  const sample = representations(await entityKeys(), count);
+  t.resetStatements();
+  const { data, errors } = await t.graphql(ENTITIES, { representations: sample.map(({ expected: _, ...r }) => r) });
+  expect(errors).toBeUndefined();
+  // Each representation resolved, in order, to its own entity, relations included.
+  expect(data!._entities.map((e: any) => [e.__typename, e.slug])).toEqual(sample.map((r) => [r.__typename, r.expected]));
+  const models = data!._entities.filter((e: any) => e.__typename === 'Model');
+  expect(models.every((m: any) => m.offerings.length === 3 && m.offerings[0].price !== null)).toBe(true);
+  return [...t.statements];
+}
+
+it('resolves 100 _entities representations, by id and by slug, in the same few SQL statements as 6', async () => {
+  const six = await entityStatementsFor(6);
+  const hundred = await entityStatementsFor(100);
+  // By id and by slug for each of the three types, then the models' offerings and their prices.
+  expect(hundred.length).toBeLessThanOrEqual(8);
+  expect(hundred.length).toBe(six.length);
+});

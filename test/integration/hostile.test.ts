@@ -268,6 +268,9 @@ const CASES: [name: string, request: Request, status: number, code: string][] = 
   ['_entities of an unknown type', gql('{ _entities(representations: [{ __typename: "Nope", slug: "x" }]) { __typename } }'), 200, 'BAD_USER_INPUT'],
   ['_entities with a NUL byte in a slug', gql('{ _entities(representations: [{ __typename: "Model", slug: "a\\u0000" }]) { __typename } }'), 200, 'BAD_USER_INPUT'],
   ['_entities with a number for a representation', gql('{ _entities(representations: [1]) { __typename } }'), 200, 'BAD_USER_INPUT'],
+  ['_entities with neither id nor slug', gql('{ _entities(representations: [{ __typename: "Model" }]) { __typename } }'), 200, 'BAD_USER_INPUT'],
+  ['_entities with an id that is not a node id', gql('{ _entities(representations: [{ __typename: "Model", id: "%%%" }]) { __typename } }'), 200, 'BAD_USER_INPUT'],
+  ['_entities with a Model id as a Provider', gql(`{ _entities(representations: [{ __typename: "Provider", id: "${MODEL_1_ID}" }]) { __typename } }`), 200, 'BAD_USER_INPUT'],
 ];
 
 describe('hostile requests', () => {
