@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import { createContext } from './context.js';
+import { corsOptions, type CorsOrigins } from './cors.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
 import type { Db } from './db/client.js';
 import { isDatabaseUnavailable } from './db/faults.js';
@@ -15,6 +16,8 @@ export interface AppOptions {
   logger?: YogaLogger;
   /** True while the server drains before exiting (src/shutdown.ts): /ready answers 503 then. */
   isDraining?: () => boolean;
+  /** Which other origins' pages may read the API from a browser (`CORS_ORIGINS`); any by default. */
+  corsOrigins?: CorsOrigins;
 }
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
@@ -36,7 +39,7 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
  * the server not draining before it exits). It never listens; src/server.ts
  * does, and tests call `app.fetch`.
  */
-export function createApp({ db, logger = createLogger('info'), isDraining = () => false }: AppOptions) {
+export function createApp({ db, logger = createLogger('info'), isDraining = () => false, corsOrigins = '*' }: AppOptions) {
   return createYoga({
     schema,
     context: () => createContext(db),
@@ -46,6 +49,7 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
     renderGraphiQL,
     landingPage: false,
     logging: logger,
+    cors: corsOptions(corsOrigins),
     // Anything that is not a GraphQLError the API raised on purpose reaches
     // the client as "Unexpected error." (yoga logs the original). Even with
     // NODE_ENV=development no stack or database message leaves the server.

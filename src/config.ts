@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type CorsOrigins, parseCorsOrigins } from './cors.js';
 
 /** Datasets the server can seed an empty database with: the real catalog, or the seed page alone. */
 export const DATASET_NAMES = ['default', 'seed-page'] as const;
@@ -16,6 +17,17 @@ const environmentSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(2000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  CORS_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((text, ctx) => {
+      try {
+        return parseCorsOrigins(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 /**
@@ -54,6 +66,8 @@ export interface Config {
   host: string;
   dataset: DatasetName;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Which other origins' pages may read the API from a browser (src/cors.ts). */
+  corsOrigins: CorsOrigins;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     dataset: e.MODELGRAPH_DATASET,
     logLevel: e.LOG_LEVEL,
+    corsOrigins: e.CORS_ORIGINS,
   };
 }

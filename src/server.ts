@@ -67,7 +67,7 @@ const { db, config } = await prepareDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 
-const server = createServer(createApp({ db, logger: createLogger(config.logLevel), isDraining: () => drain.draining }));
+const server = createServer(createApp({ db, logger: createLogger(config.logLevel), isDraining: () => drain.draining, corsOrigins: config.corsOrigins }));
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

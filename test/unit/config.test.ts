@@ -9,6 +9,7 @@ it('defaults to PGlite in .modelgraph/, port 4000, the real catalog', () => {
     host: '127.0.0.1',
     dataset: 'default',
     logLevel: 'info',
+    corsOrigins: '*',
   });
 });
 
@@ -47,4 +48,16 @@ it('reads the pool size and the database timeouts; 0 turns a timeout off', () =>
   expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
   expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
   expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '2s' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+});
+
+it('reads CORS_ORIGINS: any origin by default, or the origins listed; anything else is refused, naming it', () => {
+  expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+  expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173,https://app.example.com' }).corsOrigins).toEqual([
+    'https://app.example.com',
+    'http://localhost:5173',
+  ]);
+  expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/' })).toThrow(/CORS_ORIGINS: "https:\/\/app.example.com\/" is not an origin/);
+  expect(() => loadConfig({ CORS_ORIGINS: 'app.example.com' })).toThrow(/CORS_ORIGINS/);
+  expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example.com,*' })).toThrow(/CORS_ORIGINS: "\*" is not an origin/);
+  expect(() => loadConfig({ CORS_ORIGINS: ' , ' })).toThrow(/CORS_ORIGINS: lists no origin/);
 });
