@@ -2,7 +2,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { sql } from 'kysely';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
-import { createContext } from './context.js';
+import { type AfterCatalogCommit, createContext } from './context.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
 import type { Db } from './db/client.js';
 import { isDatabaseUnavailable } from './db/faults.js';
@@ -15,6 +15,11 @@ export interface AppOptions {
   logger?: YogaLogger;
   /** True while the server drains before exiting (src/shutdown.ts): /ready answers 503 then. */
   isDraining?: () => boolean;
+  /**
+   * Runs once after every curation write commits, with the new catalog
+   * version (src/catalog/curation/write.ts): where caches are invalidated.
+   */
+  afterCatalogCommit?: AfterCatalogCommit;
 }
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
@@ -36,10 +41,10 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
  * the server not draining before it exits). It never listens; src/server.ts
  * does, and tests call `app.fetch`.
  */
-export function createApp({ db, logger = createLogger('info'), isDraining = () => false }: AppOptions) {
+export function createApp({ db, logger = createLogger('info'), isDraining = () => false, afterCatalogCommit }: AppOptions) {
   return createYoga({
     schema,
-    context: () => createContext(db),
+    context: ({ request }) => createContext(db, request, afterCatalogCommit),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     graphiql: { title: 'Modelgraph', defaultQuery: EXAMPLE_QUERY },
