@@ -2,7 +2,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { sql } from 'kysely';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
-import { createContext } from './context.js';
+import { type AfterCatalogCommit, createContext } from './context.js';
 import { corsOptions, type CorsOrigins } from './cors.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
 import type { Db } from './db/client.js';
@@ -18,6 +18,11 @@ export interface AppOptions {
   isDraining?: () => boolean;
   /** Which other origins' pages may read the API from a browser (`CORS_ORIGINS`); any by default. */
   corsOrigins?: CorsOrigins;
+  /**
+   * Runs once after every curation write commits, with the new catalog
+   * version (src/catalog/curation/write.ts): where caches are invalidated.
+   */
+  afterCatalogCommit?: AfterCatalogCommit;
 }
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
@@ -39,10 +44,10 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
  * the server not draining before it exits). It never listens; src/server.ts
  * does, and tests call `app.fetch`.
  */
-export function createApp({ db, logger = createLogger('info'), isDraining = () => false, corsOrigins = '*' }: AppOptions) {
+export function createApp({ db, logger = createLogger('info'), isDraining = () => false, corsOrigins = '*', afterCatalogCommit }: AppOptions) {
   return createYoga({
     schema,
-    context: () => createContext(db),
+    context: ({ request }) => createContext(db, request, afterCatalogCommit),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     graphiql: { title: 'Modelgraph', defaultQuery: EXAMPLE_QUERY },

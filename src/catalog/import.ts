@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { type ApplyReport, applyDataset } from './apply.js';
 import { type Dataset, parseDataset } from './dataset.js';
 import { loadDataset } from './datasets.js';
+import { recordChanges } from './curation/audit.js';
 import { catalogFingerprint } from './fingerprint.js';
 import { ProviderRegistry } from './providers.js';
 import type { SourceBundle } from './records.js';
@@ -88,10 +89,14 @@ export async function runImport(
     durationMs: Date.now() - started.getTime(),
     ...(request.importer === 'catalog' ? { fingerprint: await catalogFingerprint() } : {}),
   };
-  await db
-    .insertInto('catalog_imports')
-    .values({ importer, started_at: started, finished_at: new Date(), report: JSON.stringify(report) })
-    .execute();
+  // The import log, and the audit trail's one entry for the whole import (src/catalog/curation/audit.ts).
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('catalog_imports')
+      .values({ importer, started_at: started, finished_at: new Date(), report: JSON.stringify(report) })
+      .execute();
+    await recordChanges(trx, `import:${importer}`, [{ action: 'import', entityType: 'import', entityId: null, before: null, after: report }]);
+  });
   return report;
 }
 

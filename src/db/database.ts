@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, RawBuilder, Selectable } from 'kysely';
 import type { CapabilityColumns } from '../domain/capabilities.js';
 import type { PriceUnit, ServiceTier, TierScope } from '../domain/pricing.js';
 import type { ModelStatus, OfferingStatus, ProviderStatus } from '../domain/status.js';
@@ -18,6 +18,8 @@ type Numeric = ColumnType<string, string, string>;
 /** date: read as 'YYYY-MM-DD'. */
 type DateString = ColumnType<string, string, string>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+/** Optimistic concurrency: 1 when inserted, raised by every update (`version + 1`). */
+type RowVersion = ColumnType<number, never, RawBuilder<number>>;
 
 interface SourcesTable {
   id: Generated<number>;
@@ -65,6 +67,7 @@ interface ModelsTable extends CapabilityColumns {
   source_id: number | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  version: RowVersion;
 }
 
 interface ModelAliasesTable {
@@ -82,6 +85,7 @@ interface ProvidersTable {
   status: ColumnType<ProviderStatus, ProviderStatus | undefined, ProviderStatus>;
   source_id: number | null;
   created_at: CreatedAt;
+  version: RowVersion;
 }
 
 interface OfferingsTable {
@@ -98,6 +102,7 @@ interface OfferingsTable {
   listed_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  version: RowVersion;
 }
 
 interface PricesTable {
@@ -191,6 +196,29 @@ interface CatalogVersionTable {
   changed_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** An API token (src/auth/tokens.ts): only its hash is stored. */
+interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  scopes: ColumnType<string[], string[], never>;
+  created_at: CreatedAt;
+  revoked_at: ColumnType<Date | null, never, RawBuilder<Date>>;
+}
+
+/** The audit trail (src/catalog/curation/audit.ts): one entry per write or import. */
+interface CatalogChangesTable {
+  /** int8: read as a number (see type-parsers.ts). */
+  id: Generated<number>;
+  at: ColumnType<Date, never, never>;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: number | null;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+}
+
 export interface Database {
   sources: SourcesTable;
   creators: CreatorsTable;
@@ -205,6 +233,8 @@ export interface Database {
   editions: EditionsTable;
   catalog_imports: CatalogImportsTable;
   catalog_version: CatalogVersionTable;
+  api_tokens: ApiTokensTable;
+  catalog_changes: CatalogChangesTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

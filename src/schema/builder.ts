@@ -2,11 +2,12 @@ import SchemaBuilder from '@pothos/core';
 import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
 import type { Context } from '../context.js';
-import { badUserInput } from './errors.js';
+import { badUserInput, notAuthorized } from './errors.js';
 import { decodeNodeId, nodeIdRule, nodeIdsRule } from './input-rules.js';
-import { dateScalar, dateTimeScalar, decimalScalar, tokenCountScalar } from './scalars.js';
+import { dateScalar, dateTimeScalar, decimalScalar, jsonScalar, tokenCountScalar } from './scalars.js';
 
 /**
  * The one schema builder: plugins and scalars only. Types live in one file
@@ -21,13 +22,27 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
     TokenCount: { Input: string; Output: bigint };
+    JSON: { Input: never; Output: unknown };
   };
+  // What a token may do (src/auth/tokens.ts): writes need catalog:write.
+  AuthScopes: { catalogWrite: boolean; tokensAdmin: boolean };
   // Every connection can report its total, counted only when the field is selected.
   Connection: { totalCount: () => Promise<number> };
 }>({
   defaultFieldNullability: false,
-  // Federation after the plugins that wrap resolvers, as its docs ask.
-  plugins: [ZodPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
+  // Scope auth first: it wraps the others, so a caller is authorised before
+  // its input is validated and an anonymous caller learns nothing from its
+  // input's errors. Federation after the plugins that wrap resolvers, as its docs ask.
+  plugins: [ScopeAuthPlugin, ZodPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
+  scopeAuth: {
+    authScopes: async ({ viewer }) => {
+      const scopes = (await viewer.holder())?.scopes ?? [];
+      return { catalogWrite: scopes.includes('catalog:write'), tokensAdmin: scopes.includes('tokens:admin') };
+    },
+    // Runs after authScopes has looked the token up. No token, or one that is
+    // unknown or revoked: UNAUTHENTICATED; a live token without the scope: FORBIDDEN.
+    unauthorizedError: (_parent, { viewer }) => notAuthorized(viewer.known()),
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -67,3 +82,4 @@ builder.scalarType('Decimal', decimalScalar);
 builder.scalarType('Date', dateScalar);
 builder.scalarType('DateTime', dateTimeScalar);
 builder.scalarType('TokenCount', tokenCountScalar);
+builder.scalarType('JSON', jsonScalar);

@@ -25,6 +25,22 @@ export function userInputError(message: string, argumentPath: (string | number)[
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentPath } });
 }
 
+/** A write refused for its caller: no live token (UNAUTHENTICATED, HTTP 401) or a token without the scope (FORBIDDEN). */
+export function notAuthorized(holder: { name: string } | null): GraphQLError {
+  return holder === null
+    ? new GraphQLError('Authentication required: send a live API token as "Authorization: Bearer <token>".', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      })
+    : new GraphQLError(`The token "${holder.name}" may not do this: it lacks the scope this field requires.`, {
+        extensions: { code: 'FORBIDDEN' },
+      });
+}
+
+/** An update that named a version the row has moved past: read it again and retry. */
+export function conflict(message: string, argumentPath: (string | number)[]): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', argumentPath } });
+}
+
 /** An id two models claim (two providers using one id for different models): the client must pick a slug. */
 export function ambiguousModel(reference: string, slugs: string[], argumentPath: (string | number)[]): GraphQLError {
   return userInputError(`${quoted(reference, 100)} names more than one model: ${slugs.map((s) => `"${s}"`).join(' and ')}. Use one of these slugs.`, argumentPath);

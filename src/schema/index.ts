@@ -15,6 +15,11 @@ import './edition.js';
 import './benchmark.js';
 import './comparison.js';
 import './cost-estimate.js';
+import './curation/model.js';
+import './curation/provider.js';
+import './curation/offering.js';
+import './curation/score.js';
+import './curation/changes.js';
 
 /** The executable schema, as a federation subgraph (with _service and _entities), sorted. */
 export const schema = lexicographicSortSchema(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }));

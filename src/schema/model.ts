@@ -26,7 +26,7 @@ const ModelCapabilities = builder.objectRef<ModelRow>('ModelCapabilities').imple
     ),
 });
 
-const ModelStatus = builder.enumType('ModelStatus', {
+export const ModelStatus = builder.enumType('ModelStatus', {
   description: 'Where a model is in its life.',
   values: statusEnumValues(MODEL_STATUSES, {
     active: 'Offered and maintained.',
@@ -40,6 +40,7 @@ builder.node(ModelRef, {
   id: { resolve: (model) => model.id, parse: parseGlobalIntId },
   loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.modelsById.load(id))),
   fields: (t) => ({
+    version: t.exposeInt('version', { description: 'Raised by every change to the model: pass it as `expectedVersion` to update it (a stale one is refused with CONFLICT).' }),
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "llama-3.1-8b-instruct".' }),
     aliases: t.stringList({
       description:

@@ -18,6 +18,7 @@ builder.node(OfferingRef, {
   id: { resolve: (offering) => offering.id, parse: parseGlobalIntId },
   loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.offeringsById.load(id))),
   fields: (t) => ({
+    version: t.exposeInt('version', { description: 'Raised by every change to the route: pass it as `expectedVersion` to update it (a stale one is refused with CONFLICT).' }),
     provider: t.field({
       type: ProviderRef,
       description: 'Who serves the route.',

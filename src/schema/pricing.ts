@@ -41,7 +41,7 @@ export const ServiceTierEnum = builder.enumType('ServiceTier', {
   } satisfies Record<ServiceTier, string>),
 });
 
-const TierScopeEnum = builder.enumType('TierScope', {
+export const TierScopeEnum = builder.enumType('TierScope', {
   description: 'What crossing a context tier reprices.',
   values: slugEnumValues(TIER_SCOPES, {
     'whole-request': 'Every token of its kind in a request past the threshold.',

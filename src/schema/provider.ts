@@ -9,7 +9,7 @@ import { statusEnumValues } from './enum-values.js';
 import { connectionArgsSchema, parseGlobalIntId, withTotalCount } from './pagination.js';
 import { OfferingRef, ProviderRef } from './refs.js';
 
-const ProviderStatus = builder.enumType('ProviderStatus', {
+export const ProviderStatus = builder.enumType('ProviderStatus', {
   description: 'Whether a provider still serves traffic.',
   values: statusEnumValues(PROVIDER_STATUSES, {
     active: 'Serving.',
@@ -23,6 +23,7 @@ builder.node(ProviderRef, {
   loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.providersById.load(id))),
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "openrouter".' }),
+    version: t.exposeInt('version', { description: 'Raised by every change to the provider: pass it as `expectedVersion` to update it (a stale one is refused with CONFLICT).' }),
     name: t.exposeString('name', { description: 'Display name, e.g. "OpenRouter".' }),
     website: t.exposeString('website', { nullable: true, description: 'The provider’s site.' }),
     status: t.expose('status', { type: ProviderStatus, description: 'Whether the provider still serves traffic.' }),

@@ -133,3 +133,18 @@ export const MAX_TOKEN_COUNT = 10n ** 15n;
 export function isTokenCount(value: string): boolean {
   return /^\d{1,16}$/.test(value) && BigInt(value) <= MAX_TOKEN_COUNT;
 }
+
+/**
+ * Output only: what an audit entry held before and after a write, as stored
+ * (src/catalog/curation/audit.ts). No argument takes it.
+ */
+export const jsonScalar = {
+  description: 'A JSON value (output only): an audit entry\'s before and after.',
+  serialize: (value: unknown): unknown => value,
+  parseValue: (value: unknown): never => {
+    throw invalid('JSON', value);
+  },
+  parseLiteral: (node: ValueNode): never => {
+    throw invalid('JSON', 'value' in node ? node.value : node.kind, node);
+  },
+};

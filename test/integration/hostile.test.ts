@@ -17,6 +17,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_LIMITS, QUERY_LIMITS } from '../../src/query-limits.js';
 import { schema } from '../../src/schema/index.js';
+import { createToken } from '../../src/auth/tokens.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { decimalText } from '../support/arbitraries.js';
 
@@ -29,8 +30,11 @@ import { decimalText } from '../support/arbitraries.js';
  */
 
 let t: TestApp;
+/** A catalog:write token: the walk over every argument reaches the mutations' validation with it (authorisation comes first). */
+let token: string;
 beforeAll(async () => {
   t = await createTestApp();
+  token = (await createToken(t.db, 'hostile-walk', ['catalog:write'])).token;
 });
 afterAll(() => t.destroy());
 
@@ -38,6 +42,7 @@ const URL = 'http://modelgraph.test/graphql';
 const M1 = 'llama-3.2-1b-instruct';
 const M2 = 'llama-3.1-8b-instruct';
 const MODEL_1_ID = Buffer.from('Model:1').toString('base64');
+const OFFERING_1_ID = Buffer.from('Offering:1').toString('base64');
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 interface Response {
@@ -404,13 +409,53 @@ const VALID_ARGS: Record<string, Record<string, unknown>[]> = {
   'Query._entities': [{ representations: [{ __typename: 'Model', slug: M1 }] }],
   'Model.scores': [{ independentOnly: true }],
   'Benchmark.scores': [{ first: 5 }],
+  'Query.changes': [{ first: 2, after: b64('OffsetConnection:0'), entity: MODEL_1_ID }],
+  // Mutations, run once each in this order by "takes every baseline as valid" (with a catalog:write token), on a model of their own.
+  'Mutation.createModel': [
+    {
+      input: {
+        slug: 'hostile-probe', name: 'Hostile Probe', creator: 'meta', aliases: ['hostile-probe-alias'], family: 'Probe', releaseDate: '2026-01-01',
+        contextWindow: 1000, maxOutputTokens: 100, totalParameters: 1000, activeParameters: 100, architecture: 'decoder only', license: 'MIT',
+        openWeights: true, knowledgeCutoff: '2025-06', inputModalities: ['text'], outputModalities: ['text'], capabilities: { vision: false },
+        decisionFit: ['coding'], status: 'ACTIVE', deprecationDate: '2027-01-01', successor: M2, lastReviewed: '2026-01-02',
+      },
+    },
+  ],
+  'Mutation.updateModel': [{ input: { slug: 'hostile-probe', expectedVersion: 1, name: 'Hostile Probe 2', addAliases: ['hostile-probe-2'], contextWindow: 2000, inputModalities: ['text', 'image'], outputModalities: ['text'], decisionFit: ['rag'] } }],
+  'Mutation.upsertProvider': [{ input: { slug: 'hostile-host', name: 'Hostile Host', website: 'https://hostile.example', status: 'ACTIVE' } }],
+  'Mutation.createOffering': [{ input: { model: 'hostile-probe', provider: 'hostile-host', providerModelId: 'hostile/probe', quantization: 'fp8', variants: ['turbo'], contextWindow: 1000, maxOutputTokens: 100 } }],
+  'Mutation.recordPrice': [
+    {
+      offering: OFFERING_1_ID,
+      effectiveFrom: '2100-01-01T00:00:00Z',
+      inputPerMTok: '0.1',
+      outputPerMTok: '0.2',
+      cacheReadPerMTok: '0.01',
+      cacheWritePerMTok: '0.02',
+      components: [{ unit: 'INPUT', price: '0.2', tierThreshold: '128000', tierInclusive: false, tierScope: 'WHOLE_REQUEST', windowStart: 0, windowEnd: 60, serviceTier: 'BATCH' }],
+      source: { name: 'Hostile walk', url: 'https://hostile.example/prices', retrievedAt: '2026-01-01' },
+    },
+  ],
+  'Mutation.recordScore': [
+    {
+      input: {
+        model: 'hostile-probe', benchmark: 'mmlu-pro', value: '50', setting: '5-shot', variant: 'high', ciLow: '49', ciHigh: '51',
+        measuredOn: '2026-01-01', selfReported: false, source: { name: 'Hostile walk', url: 'https://hostile.example/scores', retrievedAt: '2026-01-01' },
+      },
+    },
+  ],
+  'Mutation.retireOffering': [{ offering: OFFERING_1_ID, expectedVersion: 1 }],
+  'Mutation.mergeModels': [{ into: M2, from: 'hostile-probe' }],
 };
 /** How a query reaches each type whose fields take arguments. */
 const REACH: Record<string, (inner: string) => string> = {
   Query: (inner) => `{ ${inner} }`,
   Model: (inner) => `{ model(slug: "${M1}") { ${inner} } }`,
   Benchmark: (inner) => `{ benchmark(slug: "mmlu-pro") { ${inner} } }`,
+  Mutation: (inner) => `{ ${inner} }`,
 };
+/** The operation keyword each root type needs. */
+const OPERATION: Record<string, string> = { Mutation: 'mutation' };
 
 /** Values of each named input type that no argument of that type accepts. */
 const HOSTILE: Record<string, unknown[]> = {
@@ -419,6 +464,7 @@ const HOSTILE: Record<string, unknown[]> = {
   Decimal: ['1'.repeat(INPUT_LIMITS.number + 1), '1e3', 'abc', ''],
   TokenCount: ['1'.repeat(17), '-1', '1.5', 1e30, ''],
   DateTime: ['0000-01-01', '1969-12-31T23:59:59Z', 'x'.repeat(50), '2026-13-01'],
+  Date: ['0000-01-01', '1899-12-31', '2026-02-30', 'x'.repeat(50)],
   Int: [2 ** 31, 'ten', 1.5],
   Float: [1e308, -1, 'one'],
   Boolean: ['yes'],
@@ -469,6 +515,10 @@ function setAt(target: Record<string, unknown>, path: (string | number)[], value
   return copy;
 }
 
+function valueAt(target: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined), target);
+}
+
 interface ArgumentCase {
   field: string;
   path: (string | number)[];
@@ -491,13 +541,13 @@ function argumentCases(): ArgumentCase[] {
       if (!baselines || !reach) throw new Error(`${key} takes arguments: add valid ones to VALID_ARGS (and its type to REACH) in hostile.test.ts`);
       const declared = (args: readonly GraphQLArgument[]) => args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
       const passed = (args: readonly GraphQLArgument[]) => args.map((a) => `${a.name}: $${a.name}`).join(', ');
-      const query = `query (${declared(field.args)}) ${reach(`${field.name}(${passed(field.args)}) ${selection(field.type)}`)}`;
+      const query = `${OPERATION[type.name] ?? 'query'} (${declared(field.args)}) ${reach(`${field.name}(${passed(field.args)}) ${selection(field.type)}`)}`;
       for (const baseline of baselines) {
         for (const arg of field.args) {
           for (const [path, named, isList] of positions(arg.type, [arg.name])) {
             if (isList) {
               // Too many valid items: every list argument is bounded.
-              const item = LIST_ITEMS[named.name] ?? (baseline[arg.name] as unknown[] | undefined)?.[0];
+              const item = LIST_ITEMS[named.name] ?? valueAt(baseline, [...path, 0]);
               if (item === undefined) throw new Error(`No list item for ${named.name} (${key} ${path.join('.')}): add one to LIST_ITEMS`);
               const items = Array.from({ length: HOSTILE_LIST_LENGTH }, () => item);
               cases.push({ field: key, path, value: `${HOSTILE_LIST_LENGTH} items`, query, variables: setAt(baseline, path, items) });
@@ -526,7 +576,7 @@ describe('every argument of the schema refuses a value out of its bounds', () =>
     for (const [key, baselines] of Object.entries(VALID_ARGS)) {
       const sample = cases.find((c) => c.field === key)!;
       for (const variables of baselines) {
-        const { errors } = await t.graphql(sample.query, variables);
+        const { errors } = await t.graphql(sample.query, variables, { token });
         expect(errors, `${key} ${JSON.stringify(variables)}`).toBeUndefined();
       }
     }
@@ -534,7 +584,7 @@ describe('every argument of the schema refuses a value out of its bounds', () =>
 
   it('refuses each hostile value with BAD_USER_INPUT, cleanly', async () => {
     for (const c of cases) {
-      const request = gql(c.query, c.variables);
+      const request = { ...gql(c.query, c.variables), headers: { authorization: `Bearer ${token}` } };
       const response = await send(request);
       const label = `${c.field} ${c.path.join('.')} = ${JSON.stringify(c.value)?.slice(0, 40)}`;
       expect(response.body?.errors?.[0]?.extensions?.code, `${label}: ${response.text.slice(0, 300)}`).toBe('BAD_USER_INPUT');
@@ -649,7 +699,9 @@ const operation = fc
   .map(([typeName, field, variables]) => {
     const declared = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
     const passed = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-    const query = `query (${declared}) ${REACH[typeName]!(`${field.name}(${passed}) ${selection(field.type)}`)}`;
+    // Mutations go without a token: a random write must not reshape the catalog the other tests read; they are refused
+    // (UNAUTHENTICATED) before their input is read, whatever it holds, and the walk above validates each of their arguments.
+    const query = `${OPERATION[typeName] ?? 'query'} (${declared}) ${REACH[typeName]!(`${field.name}(${passed}) ${selection(field.type)}`)}`;
     return { query, variables };
   });
 

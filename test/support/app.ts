@@ -1,5 +1,5 @@
 import type { ExecutionResult } from 'graphql';
-import { type App, createApp } from '../../src/app.js';
+import { type App, type AppOptions, createApp } from '../../src/app.js';
 import { applyDataset } from '../../src/catalog/apply.js';
 import { loadDataset } from '../../src/catalog/datasets.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -8,11 +8,21 @@ export interface TestApp extends TestDatabase {
   app: App;
   /** What the app logged at level error (unexpected errors, in full). */
   loggedErrors: unknown[];
-  /** POSTs one operation to /graphql through `app.fetch` (no port) and returns the parsed body. */
-  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>>;
+  /** POSTs one operation to /graphql through `app.fetch` (no port), with `token` as its bearer token if given, and returns the parsed body. */
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<ExecutionResult<T>>;
 }
 
-export async function createTestApp(options: { seed?: 'seed-page' | null } = {}): Promise<TestApp> {
+/** POSTs one operation to an app's /graphql, with a bearer token if given. */
+export async function postGraphQL(app: App, query: string, variables?: Record<string, unknown>, token?: string): Promise<ExecutionResult<any>> {
+  const response = await app.fetch('http://modelgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as ExecutionResult<any>;
+}
+
+export async function createTestApp(options: { seed?: 'seed-page' | null; afterCatalogCommit?: AppOptions['afterCatalogCommit'] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed !== null) {
     await applyDataset(database.db, await loadDataset(options.seed ?? 'seed-page'), { importer: 'seed-page', now: new Date() });
@@ -20,19 +30,12 @@ export async function createTestApp(options: { seed?: 'seed-page' | null } = {})
   const loggedErrors: unknown[] = [];
   const ignore = () => {};
   const logger = { debug: ignore, info: ignore, warn: ignore, error: (...args: unknown[]) => loggedErrors.push(...args) };
-  const app = createApp({ db: database.db, logger });
+  const app = createApp({ db: database.db, logger, afterCatalogCommit: options.afterCatalogCommit });
   database.resetStatements();
   return {
     ...database,
     app,
     loggedErrors,
-    graphql: async (query, variables) => {
-      const response = await app.fetch('http://modelgraph.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as ExecutionResult<any>;
-    },
+    graphql: (query, variables, { token } = {}) => postGraphQL(app, query, variables, token),
   };
 }

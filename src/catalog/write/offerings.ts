@@ -2,6 +2,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Dataset } from '../dataset.js';
 import { changedColumns, chunks, type Counts, isEmpty, type Trx } from './common.js';
+import { nextVersion } from './slugged.js';
 
 /**
  * Routes (offerings): one provider's id for one model. New routes are
@@ -56,7 +57,7 @@ export async function syncOfferings(
     const changes = changedColumns(current, row);
     if (isEmpty(changes)) report.unchanged++;
     else {
-      await trx.updateTable('offerings').set({ ...changes, updated_at: sql`now()` }).where('id', '=', current.id).execute();
+      await trx.updateTable('offerings').set({ ...changes, updated_at: sql`now()`, version: nextVersion }).where('id', '=', current.id).execute();
       report.changed++;
     }
   }
@@ -75,7 +76,7 @@ export async function syncOfferings(
 async function retireUnlisted(trx: Trx, existing: Offering[], listed: Set<number>, importer: string): Promise<number> {
   const gone = existing.filter((row) => row.listed_by === importer && row.status !== 'retired' && !listed.has(row.id)).map((row) => row.id);
   for (const chunk of chunks(gone)) {
-    await trx.updateTable('offerings').set({ status: 'retired', updated_at: sql`now()` }).where('id', 'in', chunk).execute();
+    await trx.updateTable('offerings').set({ status: 'retired', updated_at: sql`now()`, version: nextVersion }).where('id', 'in', chunk).execute();
   }
   return gone.length;
 }

@@ -55,7 +55,7 @@ const samePrice = (a: Omit<PriceState, 'effective_from'>, b: Omit<PriceState, 'e
 
 export async function syncPrices(
   trx: Trx,
-  offerings: Dataset['offerings'],
+  offerings: readonly Pick<Dataset['offerings'][number], 'prices'>[],
   offeringIds: Map<number, number>,
   sourceIds: Map<string, number>,
   now: Date,

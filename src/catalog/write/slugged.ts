@@ -55,6 +55,9 @@ export function syncCreators(trx: Trx, creators: Dataset['creators'], source: So
   });
 }
 
+/** An import's update moves a curated row's version on too, so a curator's update based on the row before it is refused. */
+export const nextVersion = sql<number>`version + 1`;
+
 /** Models; `creatorIds` maps the dataset's creator slugs. A changed model's `updated_at` is touched. */
 export function syncModels(trx: Trx, models: Dataset['models'], creatorIds: Map<string, number>, source: SourceId, report: Counts) {
   const rows = models.map(
@@ -84,7 +87,7 @@ export function syncModels(trx: Trx, models: Dataset['models'], creatorIds: Map<
   );
   return syncBySlug(rows, report, {
     find: (slugs) => trx.selectFrom('models').selectAll().where('slug', 'in', slugs).execute(),
-    update: (id, changes) => trx.updateTable('models').set({ ...changes, updated_at: sql`now()` }).where('id', '=', id).execute(),
+    update: (id, changes) => trx.updateTable('models').set({ ...changes, updated_at: sql`now()`, version: nextVersion }).where('id', '=', id).execute(),
     insert: (chunk) => trx.insertInto('models').values(chunk).returning(['id', 'slug']).execute(),
   });
 }
@@ -101,7 +104,7 @@ export function syncProviders(trx: Trx, providers: Dataset['providers'], source:
   );
   return syncBySlug(rows, report, {
     find: (slugs) => trx.selectFrom('providers').selectAll().where('slug', 'in', slugs).execute(),
-    update: (id, changes) => trx.updateTable('providers').set(changes).where('id', '=', id).execute(),
+    update: (id, changes) => trx.updateTable('providers').set({ ...changes, version: nextVersion }).where('id', '=', id).execute(),
     insert: (chunk) => trx.insertInto('providers').values(chunk).returning(['id', 'slug']).execute(),
   });
 }
@@ -128,7 +131,7 @@ export function syncBenchmarks(trx: Trx, benchmarks: Dataset['benchmarks'], sour
 }
 
 /** '2023-12' → first day of the month, with 'month' precision. */
-function cutoffColumns(cutoff: string | null) {
+export function cutoffColumns(cutoff: string | null) {
   if (cutoff === null) return { knowledge_cutoff: null, knowledge_cutoff_precision: null };
   const parts = cutoff.split('-');
   const precision = (['year', 'month', 'day'] as const)[parts.length - 1]!;

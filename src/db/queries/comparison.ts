@@ -32,6 +32,7 @@ export async function routesForModels(db: Db, modelIds: readonly number[], asOf:
       'providers.status as provider_status',
       'providers.source_id as provider_source_id',
       'providers.created_at as provider_created_at',
+      'providers.version as provider_version',
       'price.id as price_id',
       'price.effective_from as price_effective_from',
       'price.currency as price_currency',
@@ -61,6 +62,7 @@ export async function routesForModels(db: Db, modelIds: readonly number[], asOf:
       listed_by: r.listed_by,
       created_at: r.created_at,
       updated_at: r.updated_at,
+      version: r.version,
     },
     provider: {
       id: r.provider_id,
@@ -70,6 +72,7 @@ export async function routesForModels(db: Db, modelIds: readonly number[], asOf:
       status: r.provider_status,
       source_id: r.provider_source_id,
       created_at: r.provider_created_at,
+      version: r.provider_version,
     },
     price:
       r.price_id === null
