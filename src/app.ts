@@ -2,6 +2,8 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { sql } from 'kysely';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
+import type { ResponseCache } from './cache/open.js';
+import { useResponseCache } from './cache/response-cache.js';
 import { createContext } from './context.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
 import type { Db } from './db/client.js';
@@ -15,6 +17,8 @@ export interface AppOptions {
   logger?: YogaLogger;
   /** True while the server drains before exiting (src/shutdown.ts): /ready answers 503 then. */
   isDraining?: () => boolean;
+  /** The response cache (src/cache/open.ts); omitted: every request is executed. */
+  cache?: ResponseCache;
 }
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
@@ -36,10 +40,10 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
  * the server not draining before it exits). It never listens; src/server.ts
  * does, and tests call `app.fetch`.
  */
-export function createApp({ db, logger = createLogger('info'), isDraining = () => false }: AppOptions) {
+export function createApp({ db, logger = createLogger('info'), isDraining = () => false, cache }: AppOptions) {
   return createYoga({
     schema,
-    context: () => createContext(db),
+    context: () => createContext(db, cache?.changes.catalogChanged),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     graphiql: { title: 'Modelgraph', defaultQuery: EXAMPLE_QUERY },
@@ -63,6 +67,8 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
       // Every error a client can cause carries a code, and no message repeats
       // more than 100 characters of its input (src/schema/errors.ts).
       useClientErrors({ hideSuggestions: process.env.NODE_ENV === 'production' }),
+      // Before the limits: a known answer needs no parsing, validation or execution.
+      ...(cache ? [useResponseCache(cache.options)] : []),
       ...queryLimitPlugins(),
       useReadinessCheck({
         endpoint: '/ready',
