@@ -2,6 +2,8 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { sql } from 'kysely';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
+import type { ResponseCache } from './cache/open.js';
+import { useResponseCache } from './cache/response-cache.js';
 import { type AfterCatalogCommit, createContext } from './context.js';
 import { corsOptions, type CorsOrigins } from './cors.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
@@ -19,10 +21,12 @@ export interface AppOptions {
   /** Which other origins' pages may read the API from a browser (`CORS_ORIGINS`); any by default. */
   corsOrigins?: CorsOrigins;
   /**
-   * Runs once after every curation write commits, with the new catalog
-   * version (src/catalog/curation/write.ts): where caches are invalidated.
+   * Runs once after every curation write commits (src/catalog/curation/write.ts),
+   * with the new catalog version, after the response cache has been invalidated.
    */
   afterCatalogCommit?: AfterCatalogCommit;
+  /** The response cache (src/cache/open.ts); omitted: every request is executed. */
+  cache?: ResponseCache;
 }
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
@@ -44,10 +48,16 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
  * the server not draining before it exits). It never listens; src/server.ts
  * does, and tests call `app.fetch`.
  */
-export function createApp({ db, logger = createLogger('info'), isDraining = () => false, corsOrigins = '*', afterCatalogCommit }: AppOptions) {
+export function createApp({ db, logger = createLogger('info'), isDraining = () => false, corsOrigins = '*', cache, afterCatalogCommit }: AppOptions) {
+  // After a curation write commits: the response cache (every instance's, through
+  // Redis where configured) drops what it held, then the caller's own hook runs.
+  const afterCommit: AfterCatalogCommit = async (version) => {
+    await cache?.changes.catalogChanged();
+    await afterCatalogCommit?.(version);
+  };
   return createYoga({
     schema,
-    context: ({ request }) => createContext(db, request, afterCatalogCommit),
+    context: ({ request }) => createContext(db, request, afterCommit),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     graphiql: { title: 'Modelgraph', defaultQuery: EXAMPLE_QUERY },
@@ -72,6 +82,8 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
       // Every error a client can cause carries a code, and no message repeats
       // more than 100 characters of its input (src/schema/errors.ts).
       useClientErrors({ hideSuggestions: process.env.NODE_ENV === 'production' }),
+      // Before the limits: a known answer needs no parsing, validation or execution.
+      ...(cache ? [useResponseCache(cache.options)] : []),
       ...queryLimitPlugins(),
       useReadinessCheck({
         endpoint: '/ready',

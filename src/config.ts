@@ -28,6 +28,12 @@ const environmentSchema = z.object({
         return z.NEVER;
       }
     }),
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(300),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(1000),
+  RESPONSE_CACHE_CDN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(0),
+  REDIS_URL: z.string().url().optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).default('modelgraph:'),
 });
 
 /**
@@ -60,8 +66,21 @@ export type Database =
   | { kind: 'postgres'; url: string; limits: DatabaseLimits }
   | { kind: 'pglite'; dataDir: string };
 
+/** The response cache (src/cache/): null when RESPONSE_CACHE=off. */
+export interface CacheConfig {
+  ttlSeconds: number;
+  /** In memory only (Redis evicts by its own policy). */
+  maxEntries: number;
+  /** `s-maxage` of cacheable responses, for a CDN in front. */
+  cdnMaxAgeSeconds: number;
+  /** Shared by every instance when set. */
+  redisUrl?: string;
+  redisKeyPrefix: string;
+}
+
 export interface Config {
   database: Database;
+  cache: CacheConfig | null;
   port: number;
   host: string;
   dataset: DatasetName;
@@ -104,6 +123,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           },
         }
       : { kind: 'pglite', dataDir: path.resolve(cwd, e.DATA_DIR ?? '.modelgraph') },
+    cache:
+      e.RESPONSE_CACHE === 'off'
+        ? null
+        : {
+            ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
+            maxEntries: e.RESPONSE_CACHE_MAX_ENTRIES,
+            cdnMaxAgeSeconds: e.RESPONSE_CACHE_CDN_MAX_AGE_SECONDS,
+            redisUrl: e.REDIS_URL,
+            redisKeyPrefix: e.REDIS_KEY_PREFIX,
+          },
     port: e.PORT,
     host: e.HOST,
     dataset: e.MODELGRAPH_DATASET,

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { createLogger } from 'graphql-yoga';
 import { createApp } from './app.js';
+import { openResponseCache } from './cache/open.js';
 import { catalogFingerprint, lastCatalogFingerprint } from './catalog/fingerprint.js';
 import { runImport } from './catalog/import.js';
 import { isCatalogEmpty, seedDataset, withCatalogLock } from './catalog/seed.js';
@@ -67,7 +68,16 @@ const { db, config } = await prepareDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 
-const server = createServer(createApp({ db, logger: createLogger(config.logLevel), isDraining: () => drain.draining, corsOrigins: config.corsOrigins }));
+// On by default (RESPONSE_CACHE=off turns it off); a Redis that does not answer stops the start.
+const cache = config.cache
+  ? await openResponseCache(config.cache, db, config.database.kind === 'postgres' ? config.database.url : undefined).catch((error: unknown) => {
+      console.error(`[modelgraph] cannot start the response cache: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    })
+  : undefined;
+if (cache) console.log(`[modelgraph] response cache: ${config.cache?.redisUrl ? 'Redis (REDIS_URL)' : 'in memory'}`);
+
+const server = createServer(createApp({ db, logger: createLogger(config.logLevel), isDraining: () => drain.draining, corsOrigins: config.corsOrigins, cache }));
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -84,4 +94,10 @@ server.on('error', (error) => {
 // let the requests in flight finish within SHUTDOWN_TIMEOUT_MS, close the
 // database, exit 0 (1 when requests had to be cut).
 stopExitingOnSignals();
-const drain = drainOnSignals(server, { timeoutMs: shutdownTimeout, closeDatabase: () => db.destroy() });
+const drain = drainOnSignals(server, {
+  timeoutMs: shutdownTimeout,
+  closeDatabase: async () => {
+    await cache?.close();
+    await db.destroy();
+  },
+});

@@ -15,8 +15,15 @@ export async function bumpCatalogVersion(trx: Db): Promise<number> {
     .set({ version: sql<number>`version + 1`, changed_at: sql<Date>`now()` })
     .returning('version')
     .executeTakeFirstOrThrow();
+  // Delivered at commit, and only if it commits, to every server LISTENing
+  // (src/cache/catalog-changes.ts): an import run by the CLI, in another
+  // process, invalidates the running servers' caches.
+  await sql`select pg_notify(${CATALOG_VERSION_CHANNEL}, current_schema() || ':' || ${String(row.version)})`.execute(trx);
   return Number(row.version);
 }
+
+/** The PostgreSQL NOTIFY channel a committed bump is announced on, as "<schema>:<version>". */
+export const CATALOG_VERSION_CHANNEL = 'modelgraph_catalog_version';
 
 /** The version the catalog is at now. */
 export async function readCatalogVersion(db: Db): Promise<number> {

@@ -2,15 +2,26 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
-it('defaults to PGlite in .modelgraph/, port 4000, the real catalog', () => {
+it('defaults to PGlite in .modelgraph/, port 4000, the real catalog, the response cache in memory', () => {
   expect(loadConfig({}, '/srv/app')).toEqual({
     database: { kind: 'pglite', dataDir: path.resolve('/srv/app', '.modelgraph') },
+    cache: { ttlSeconds: 300, maxEntries: 1000, cdnMaxAgeSeconds: 0, redisUrl: undefined, redisKeyPrefix: 'modelgraph:' },
     port: 4000,
     host: '127.0.0.1',
     dataset: 'default',
     logLevel: 'info',
     corsOrigins: '*',
   });
+});
+
+it('turns the response cache off with RESPONSE_CACHE=off, and shares it through Redis with REDIS_URL', () => {
+  expect(loadConfig({ RESPONSE_CACHE: 'off' }).cache).toBeNull();
+  expect(loadConfig({ REDIS_URL: 'redis://cache:6379', REDIS_KEY_PREFIX: 'mg:', RESPONSE_CACHE_TTL_SECONDS: '30' }).cache).toMatchObject({
+    redisUrl: 'redis://cache:6379',
+    redisKeyPrefix: 'mg:',
+    ttlSeconds: 30,
+  });
+  expect(() => loadConfig({ RESPONSE_CACHE: 'maybe' })).toThrow(/RESPONSE_CACHE/);
 });
 
 it('uses PostgreSQL when DATABASE_URL is set and honours overrides', () => {

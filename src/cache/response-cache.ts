@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { CachedResponse, ResponseStore } from './response-store.js';
+
+export interface ResponseCacheOptions {
+  store: ResponseStore;
+  /** How long an entry may be served while the catalog version stays the same. */
+  ttlMs: number;
+  /** `s-maxage` a CDN may keep a response without asking again; 0: it revalidates every time (ETag). */
+  cdnMaxAgeSeconds: number;
+}
+
+/** What a request is looked up and stored under, and the version its lookup saw. */
+interface Pending {
+  key: string;
+  version: number;
+  /** Set once the operation turned out to be a query (never a mutation). */
+  query?: boolean;
+}
+
+/**
+ * The response cache: an anonymous read (no Authorization header) whose
+ * operation, variables and Accept header were already answered at the current
+ * catalog version is answered from the store before anything is parsed,
+ * validated or executed, with the bytes sent the first time. Only queries
+ * answered 200 without errors are stored. Every cacheable answer carries an
+ * ETag; a request whose If-None-Match matches gets 304 with no body.
+ */
+export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds }: ResponseCacheOptions): Plugin {
+  const pending = new WeakMap<Request, Pending>();
+  const hits = new WeakMap<Request, CachedResponse>();
+  const cacheControl = `public, max-age=0, s-maxage=${cdnMaxAgeSeconds}`;
+
+  return {
+    async onParams({ request, params, setResult }) {
+      if (request.headers.has('authorization') || typeof params.query !== 'string') return;
+      const key = cacheKey(params.query, params.operationName, params.variables, params.extensions, request.headers.get('accept'));
+      const { entry, version } = await store.get(key);
+      if (entry) {
+        hits.set(request, entry);
+        // Skips parsing, validation and execution; onResultProcess sends the stored bytes.
+        setResult({ data: null });
+      } else if (version !== null) {
+        pending.set(request, { key, version });
+      }
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const waiting = request && pending.get(request);
+      if (waiting) waiting.query = getOperationAST(args.document, args.operationName)?.operation === 'query';
+    },
+    onResultProcess({ request, result, setResultProcessor }) {
+      const entry = hits.get(request);
+      if (entry) {
+        setResultProcessor((_result, fetchAPI) => answer(fetchAPI, request, entry, cacheControl), entry.contentType);
+        return;
+      }
+      const waiting = pending.get(request);
+      // Errors (bad input, a database fault) are never stored.
+      if (waiting && (Array.isArray(result) || Symbol.asyncIterator in result || result.errors?.length)) pending.delete(request);
+    },
+    async onResponse({ request, response, setResponse, fetchAPI }) {
+      const waiting = pending.get(request);
+      if (!waiting?.query || response.status !== 200) return;
+      const body = await response.text();
+      const entry: CachedResponse = {
+        version: waiting.version,
+        etag: `"${waiting.version}-${createHash('sha1').update(body).digest('base64url')}"`,
+        contentType: response.headers.get('content-type') ?? 'application/json; charset=utf-8',
+        body,
+      };
+      await store.set(waiting.key, entry, ttlMs);
+      setResponse(answer(fetchAPI, request, entry, cacheControl));
+    },
+  };
+}
+
+function answer(fetchAPI: { Response: typeof Response }, request: Request, entry: CachedResponse, cacheControl: string): Response {
+  const headers = { etag: entry.etag, 'cache-control': cacheControl, vary: 'Accept, Authorization' };
+  if (request.headers.get('if-none-match') === entry.etag) return new fetchAPI.Response(null, { status: 304, headers });
+  return new fetchAPI.Response(entry.body, { status: 200, headers: { ...headers, 'content-type': entry.contentType } });
+}
+
+/**
+ * The key: the operation text normalised (see below), the operation name,
+ * the variables with their keys sorted, the extensions (a persisted query's
+ * hash) and the Accept header, which picks the response's media type.
+ */
+export function cacheKey(query: string, operationName: unknown, variables: unknown, extensions: unknown, accept: string | null): string {
+  return createHash('sha256')
+    .update(JSON.stringify([normaliseDocument(query), operationName ?? null, sorted(variables ?? null), sorted(extensions ?? null), accept ?? '']))
+    .digest('base64url');
+}
+
+/**
+ * Runs of insignificant characters (white space, line breaks, commas) outside
+ * string literals become one space, so the same operation formatted another
+ * way is the same request. A text with a comment, or one that does not scan,
+ * is kept as it is: a comment ends at a line break, and collapsing it could
+ * make a broken operation look like a valid one.
+ */
+export function normaliseDocument(query: string): string {
+  let out = '';
+  let i = 0;
+  while (i < query.length) {
+    const c = query[i]!;
+    if (c === '"') {
+      const end = stringEnd(query, i);
+      if (end < 0) return query;
+      out += query.slice(i, end);
+      i = end;
+    } else if (c === '#') {
+      return query;
+    } else if (c === ' ' || c === ',' || c === '\n' || c === '\r' || c === '\t' || c === '\ufeff') {
+      while (i < query.length && ' ,\n\r\t\ufeff'.includes(query[i]!)) i++;
+      out += ' ';
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out.trim();
+}
+
+/** Where the string literal (or block string) starting at `start` ends, past its closing quote; -1 if it does not. */
+function stringEnd(query: string, start: number): number {
+  if (query.startsWith('"""', start)) {
+    for (let i = start + 3; i < query.length; i++) {
+      if (query[i] === '\\' && query.startsWith('"""', i + 1)) i += 3;
+      else if (query.startsWith('"""', i)) return i + 3;
+    }
+    return -1;
+  }
+  for (let i = start + 1; i < query.length; i++) {
+    if (query[i] === '\\') i++;
+    else if (query[i] === '"') return i + 1;
+    else if (query[i] === '\n' || query[i] === '\r') return -1;
+  }
+  return -1;
+}
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+  );
+}
