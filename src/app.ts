@@ -1,13 +1,15 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { sql } from 'kysely';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import { createContext } from './context.js';
+import { PERSISTED_OPERATION_PARAMS, type PersistedOperations, persistedOperationPlugins } from './persisted-operations.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
 import type { Db } from './db/client.js';
 import { isDatabaseUnavailable } from './db/faults.js';
 import { maskClientError, useClientErrors } from './schema/errors.js';
 import { schema } from './schema/index.js';
+import { useComparisonPage } from './web/comparison-page.js';
+import { useGraphiQLPage } from './web/graphiql.js';
 
 export interface AppOptions {
   db: Db;
@@ -15,35 +17,30 @@ export interface AppOptions {
   logger?: YogaLogger;
   /** True while the server drains before exiting (src/shutdown.ts): /ready answers 503 then. */
   isDraining?: () => boolean;
+  /**
+   * PERSISTED_OPERATIONS' manifest: only these operations run, and GraphiQL
+   * (which sends its own) is not served. Without it, any operation runs, and
+   * automatic persisted queries remember operations by hash.
+   */
+  persistedOperations?: PersistedOperations;
 }
-
-const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
-{
-  model(slug: "llama-3.1-8b-instruct") {
-    name
-    contextWindow
-    offerings {
-      provider { name }
-      price { inputPerMTok outputPerMTok }
-    }
-  }
-}
-`;
 
 /**
  * The HTTP application: GraphQL at /graphql (GraphiQL served inline, so it
- * works offline), /health (process up) and /ready (database reachable, and
- * the server not draining before it exits). It never listens; src/server.ts
+ * works offline), the comparison page at /compare/<model>/<model>…, /health
+ * (process up) and /ready (database reachable, and the server not draining
+ * before it exits). It never listens; src/server.ts
  * does, and tests call `app.fetch`.
  */
-export function createApp({ db, logger = createLogger('info'), isDraining = () => false }: AppOptions) {
+export function createApp({ db, logger = createLogger('info'), isDraining = () => false, persistedOperations }: AppOptions) {
   return createYoga({
     schema,
     context: () => createContext(db),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    graphiql: { title: 'Modelgraph', defaultQuery: EXAMPLE_QUERY },
-    renderGraphiQL,
+    // Served by useGraphiQLPage instead: compressed once, with an ETag.
+    graphiql: false,
+    extraParamNames: PERSISTED_OPERATION_PARAMS,
     landingPage: false,
     logging: logger,
     // Anything that is not a GraphQLError the API raised on purpose reaches
@@ -60,6 +57,9 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
     // No operation takes a file: a multipart body is refused (415) rather than parsed.
     multipart: false,
     plugins: [
+      ...(persistedOperations ? [] : [useGraphiQLPage('/graphql')]),
+      useComparisonPage(),
+      ...persistedOperationPlugins(persistedOperations),
       // Every error a client can cause carries a code, and no message repeats
       // more than 100 characters of its input (src/schema/errors.ts).
       useClientErrors({ hideSuggestions: process.env.NODE_ENV === 'production' }),

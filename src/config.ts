@@ -16,6 +16,7 @@ const environmentSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(2000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  PERSISTED_OPERATIONS: z.string().min(1).optional(),
 });
 
 /**
@@ -54,6 +55,8 @@ export interface Config {
   host: string;
   dataset: DatasetName;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** A persisted-operations manifest: when set, only its operations run (src/persisted-operations.ts). */
+  persistedOperations: string | null;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     dataset: e.MODELGRAPH_DATASET,
     logLevel: e.LOG_LEVEL,
+    persistedOperations: e.PERSISTED_OPERATIONS ? path.resolve(cwd, e.PERSISTED_OPERATIONS) : null,
   };
 }

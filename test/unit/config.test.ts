@@ -9,7 +9,14 @@ it('defaults to PGlite in .modelgraph/, port 4000, the real catalog', () => {
     host: '127.0.0.1',
     dataset: 'default',
     logLevel: 'info',
+    persistedOperations: null,
   });
+});
+
+it('reads PERSISTED_OPERATIONS as a path from the working directory', () => {
+  expect(loadConfig({ PERSISTED_OPERATIONS: 'examples/typed/persisted-documents.json' }, '/srv/app').persistedOperations).toBe(
+    path.resolve('/srv/app', 'examples/typed/persisted-documents.json'),
+  );
 });
 
 it('uses PostgreSQL when DATABASE_URL is set and honours overrides', () => {
