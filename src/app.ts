@@ -1,4 +1,3 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { sql } from 'kysely';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
@@ -6,11 +5,14 @@ import type { ResponseCache } from './cache/open.js';
 import { useResponseCache } from './cache/response-cache.js';
 import { type AfterCatalogCommit, createContext } from './context.js';
 import { corsOptions, type CorsOrigins } from './cors.js';
+import { PERSISTED_OPERATION_PARAMS, type PersistedOperations, persistedOperationPlugins } from './persisted-operations.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
 import type { Db } from './db/client.js';
 import { isDatabaseUnavailable } from './db/faults.js';
 import { maskClientError, useClientErrors } from './schema/errors.js';
 import { schema } from './schema/index.js';
+import { useComparisonPage } from './web/comparison-page.js';
+import { useGraphiQLPage } from './web/graphiql.js';
 
 export interface AppOptions {
   db: Db;
@@ -27,28 +29,22 @@ export interface AppOptions {
   afterCatalogCommit?: AfterCatalogCommit;
   /** The response cache (src/cache/open.ts); omitted: every request is executed. */
   cache?: ResponseCache;
+  /**
+   * PERSISTED_OPERATIONS' manifest: only these operations run, and GraphiQL
+   * (which sends its own) is not served. Without it, any operation runs, and
+   * automatic persisted queries remember operations by hash.
+   */
+  persistedOperations?: PersistedOperations;
 }
-
-const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
-{
-  model(slug: "llama-3.1-8b-instruct") {
-    name
-    contextWindow
-    offerings {
-      provider { name }
-      price { inputPerMTok outputPerMTok }
-    }
-  }
-}
-`;
 
 /**
  * The HTTP application: GraphQL at /graphql (GraphiQL served inline, so it
- * works offline), /health (process up) and /ready (database reachable, and
- * the server not draining before it exits). It never listens; src/server.ts
+ * works offline), the comparison page at /compare/<model>/<model>…, /health
+ * (process up) and /ready (database reachable, and the server not draining
+ * before it exits). It never listens; src/server.ts
  * does, and tests call `app.fetch`.
  */
-export function createApp({ db, logger = createLogger('info'), isDraining = () => false, corsOrigins = '*', cache, afterCatalogCommit }: AppOptions) {
+export function createApp({ db, logger = createLogger('info'), isDraining = () => false, corsOrigins = '*', cache, afterCatalogCommit, persistedOperations }: AppOptions) {
   // After a curation write commits: the response cache (every instance's, through
   // Redis where configured) drops what it held, then the caller's own hook runs.
   const afterCommit: AfterCatalogCommit = async (version) => {
@@ -60,8 +56,9 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
     context: ({ request }) => createContext(db, request, afterCommit),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    graphiql: { title: 'Modelgraph', defaultQuery: EXAMPLE_QUERY },
-    renderGraphiQL,
+    // Served by useGraphiQLPage instead: compressed once, with an ETag.
+    graphiql: false,
+    extraParamNames: PERSISTED_OPERATION_PARAMS,
     landingPage: false,
     logging: logger,
     cors: corsOptions(corsOrigins),
@@ -79,6 +76,9 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
     // No operation takes a file: a multipart body is refused (415) rather than parsed.
     multipart: false,
     plugins: [
+      ...(persistedOperations ? [] : [useGraphiQLPage('/graphql')]),
+      useComparisonPage(),
+      ...persistedOperationPlugins(persistedOperations),
       // Every error a client can cause carries a code, and no message repeats
       // more than 100 characters of its input (src/schema/errors.ts).
       useClientErrors({ hideSuggestions: process.env.NODE_ENV === 'production' }),

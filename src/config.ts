@@ -34,6 +34,7 @@ const environmentSchema = z.object({
   RESPONSE_CACHE_CDN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(0),
   REDIS_URL: z.string().url().optional(),
   REDIS_KEY_PREFIX: z.string().min(1).default('modelgraph:'),
+  PERSISTED_OPERATIONS: z.string().min(1).optional(),
 });
 
 /**
@@ -87,6 +88,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Which other origins' pages may read the API from a browser (src/cors.ts). */
   corsOrigins: CorsOrigins;
+  /** A persisted-operations manifest: when set, only its operations run (src/persisted-operations.ts). */
+  persistedOperations: string | null;
 }
 
 export class ConfigError extends Error {
@@ -138,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataset: e.MODELGRAPH_DATASET,
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS,
+    persistedOperations: e.PERSISTED_OPERATIONS ? path.resolve(cwd, e.PERSISTED_OPERATIONS) : null,
   };
 }

@@ -9,6 +9,7 @@ import { isCatalogEmpty, seedDataset, withCatalogLock } from './catalog/seed.js'
 import { loadConfig } from './config.js';
 import { type Db, openDatabase } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
+import { loadPersistedOperations } from './persisted-operations.js';
 import { drainOnSignals, exitOnSignalsDuringStart, shutdownTimeoutMs } from './shutdown.js';
 
 // Read before the database is opened, so a bad value stops the start at once.
@@ -77,7 +78,20 @@ const cache = config.cache
   : undefined;
 if (cache) console.log(`[modelgraph] response cache: ${config.cache?.redisUrl ? 'Redis (REDIS_URL)' : 'in memory'}`);
 
-const server = createServer(createApp({ db, logger: createLogger(config.logLevel), isDraining: () => drain.draining, corsOrigins: config.corsOrigins, cache }));
+// PERSISTED_OPERATIONS: only the manifest's operations run; a manifest that cannot be read stops the start.
+const persistedOperations = config.persistedOperations
+  ? await loadPersistedOperations(config.persistedOperations).catch((error: unknown) => {
+      console.error(`[modelgraph] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    })
+  : undefined;
+if (persistedOperations) {
+  console.log(`[modelgraph] persisted operations only: ${persistedOperations.size} from ${config.persistedOperations}`);
+}
+
+const server = createServer(
+  createApp({ db, logger: createLogger(config.logLevel), isDraining: () => drain.draining, corsOrigins: config.corsOrigins, cache, persistedOperations }),
+);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

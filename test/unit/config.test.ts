@@ -11,6 +11,7 @@ it('defaults to PGlite in .modelgraph/, port 4000, the real catalog, the respons
     dataset: 'default',
     logLevel: 'info',
     corsOrigins: '*',
+    persistedOperations: null,
   });
 });
 
@@ -22,6 +23,12 @@ it('turns the response cache off with RESPONSE_CACHE=off, and shares it through 
     ttlSeconds: 30,
   });
   expect(() => loadConfig({ RESPONSE_CACHE: 'maybe' })).toThrow(/RESPONSE_CACHE/);
+});
+
+it('reads PERSISTED_OPERATIONS as a path from the working directory', () => {
+  expect(loadConfig({ PERSISTED_OPERATIONS: 'examples/typed/persisted-documents.json' }, '/srv/app').persistedOperations).toBe(
+    path.resolve('/srv/app', 'examples/typed/persisted-documents.json'),
+  );
 });
 
 it('uses PostgreSQL when DATABASE_URL is set and honours overrides', () => {

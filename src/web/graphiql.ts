@@ -1,0 +1,48 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+import { assetResponse, compressAsset, type StaticAsset } from './asset.js';
+import { readExample } from './examples.js';
+
+/**
+ * GraphiQL with every asset inline (9 MB of HTML, so it works offline),
+ * opening on two tabs: the seed-page comparison and a cost estimate for a
+ * workload. The tabs apply until the browser has tabs of its own stored.
+ */
+function graphiqlHtml(): string {
+  const comparison = readExample('comparison-page');
+  const costEstimate = readExample('cost-estimate');
+  const options: GraphiQLOptions & { variables: string } = {
+    title: 'Modelgraph',
+    defaultQuery: comparison.query,
+    defaultTabs: [
+      { query: comparison.query, variables: comparison.variables },
+      { query: costEstimate.query, variables: costEstimate.variables },
+    ],
+    // GraphiQL 5 fills the first tab's variables from `initialVariables`
+    // (yoga passes `variables` on), not from defaultTabs[0].
+    variables: comparison.variables,
+    defaultEditorToolsVisibility: 'variables',
+  };
+  return renderGraphiQL(options);
+}
+
+// Rendered and compressed once per process, on the thread pool, starting
+// with the first app: every request then sends bytes ready to go.
+let page: Promise<StaticAsset> | undefined;
+export function graphiqlPage(): Promise<StaticAsset> {
+  page ??= compressAsset(graphiqlHtml(), 'text/html; charset=utf-8');
+  return page;
+}
+
+/** A browser's GET of /graphql (it accepts text/html) gets GraphiQL, compressed and with an ETag. */
+export function useGraphiQLPage(endpoint: string): Plugin {
+  const ready = graphiqlPage();
+  return {
+    async onRequest({ request, url, fetchAPI, endResponse }) {
+      const isPageRequest = request.method === 'GET' || request.method === 'HEAD';
+      if (!isPageRequest || url.pathname.replace(/\/$/, '') !== endpoint) return;
+      if (!request.headers.get('accept')?.includes('text/html')) return;
+      endResponse(assetResponse(await ready, request, fetchAPI.Response, { varyOnAccept: true }));
+    },
+  };
+}
