@@ -5,14 +5,34 @@ import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type Y
 import { createContext } from './context.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
 import type { Db } from './db/client.js';
+import { connectionStats } from './db/connection-stats.js';
 import { isDatabaseUnavailable } from './db/faults.js';
+import { countingStatements } from './db/statement-count.js';
+import { type Logger, silentLog, yogaLogger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { useMetricsEndpoint } from './observability/metrics-endpoint.js';
+import { requestScope } from './observability/request-scope.js';
+import { useRequestTelemetry, useResultTelemetry } from './observability/telemetry.js';
+import { type RateLimitOptions, useRateLimit } from './rate-limit.js';
 import { maskClientError, useClientErrors } from './schema/errors.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
   db: Db;
-  /** Where the server logs (unexpected errors in full, with their stack); tests pass a spy. */
+  /**
+   * The structured log (pino, src/observability/logger.ts): one line per
+   * request, and yoga's own messages unless `logger` is given. Default: no
+   * request lines (src/server.ts passes the process's log).
+   */
+  log?: Logger;
+  /** Where yoga logs unexpected errors in full, with their stack; tests pass a spy. Default: `log`, else the console. */
   logger?: YogaLogger;
+  /** Serve Prometheus metrics at /metrics (default true; METRICS=off). Metrics are collected either way. */
+  metricsEndpoint?: boolean;
+  /** Add Node's process metrics (CPU, memory, event loop) to /metrics: the server does. */
+  processMetrics?: boolean;
+  /** Requests per client (src/rate-limit.ts); default: off. src/server.ts passes the configured limit. */
+  rateLimit?: RateLimitOptions;
   /** True while the server drains before exiting (src/shutdown.ts): /ready answers 503 then. */
   isDraining?: () => boolean;
 }
@@ -32,14 +52,24 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Modelgraph. Try:
 
 /**
  * The HTTP application: GraphQL at /graphql (GraphiQL served inline, so it
- * works offline), /health (process up) and /ready (database reachable, and
- * the server not draining before it exits). It never listens; src/server.ts
- * does, and tests call `app.fetch`.
+ * works offline), /health (process up), /ready (database reachable, and
+ * the server not draining before it exits) and /metrics (Prometheus). It
+ * never listens; src/server.ts does, and tests call `app.fetch`.
  */
-export function createApp({ db, logger = createLogger('info'), isDraining = () => false }: AppOptions) {
+export function createApp({
+  db,
+  log,
+  logger = log ? yogaLogger(log) : createLogger('info'),
+  metricsEndpoint = true,
+  processMetrics = false,
+  rateLimit,
+  isDraining = () => false,
+}: AppOptions) {
+  const metrics = createMetrics({ connections: () => connectionStats(db), processMetrics });
   return createYoga({
     schema,
-    context: () => createContext(db),
+    // The request's own view of the database counts its SQL statements for its log line and /metrics.
+    context: ({ request }) => createContext(countingStatements(db, requestScope(request))),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     graphiql: { title: 'Modelgraph', defaultQuery: EXAMPLE_QUERY },
@@ -60,6 +90,10 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
     // No operation takes a file: a multipart body is refused (415) rather than parsed.
     multipart: false,
     plugins: [
+      // First: every request gets its id, log line and metrics, whichever plugin answers it.
+      useRequestTelemetry({ log: log ?? silentLog, metrics }),
+      ...(metricsEndpoint ? [useMetricsEndpoint(metrics)] : []),
+      ...(rateLimit ? [useRateLimit(rateLimit)] : []),
       // Every error a client can cause carries a code, and no message repeats
       // more than 100 characters of its input (src/schema/errors.ts).
       useClientErrors({ hideSuggestions: process.env.NODE_ENV === 'production' }),
@@ -71,6 +105,8 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
           return databaseAnswers(db, READY_TIMEOUT_MS);
         },
       }),
+      // Last: the error codes of the result as the client gets it.
+      useResultTelemetry(),
     ],
   });
 }

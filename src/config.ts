@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
 
 /** Datasets the server can seed an empty database with: the real catalog, or the seed page alone. */
 export const DATASET_NAMES = ['default', 'seed-page'] as const;
@@ -16,6 +17,12 @@ const environmentSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(2000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  METRICS: z.enum(['on', 'off']).default('on'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMIT.perMinute),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT.burst),
+  RATE_LIMIT_KEY: z.enum(['ip', 'token']).default(DEFAULT_RATE_LIMIT.key),
+  RATE_LIMIT_LOOPBACK: z.enum(['exempt', 'limit']).default('exempt'),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(DEFAULT_RATE_LIMIT.trustProxy),
 });
 
 /**
@@ -54,6 +61,9 @@ export interface Config {
   host: string;
   dataset: DatasetName;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Serve Prometheus metrics at /metrics (METRICS=on|off). */
+  metrics: boolean;
+  rateLimit: RateLimitOptions;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +104,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     dataset: e.MODELGRAPH_DATASET,
     logLevel: e.LOG_LEVEL,
+    metrics: e.METRICS === 'on',
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      burst: e.RATE_LIMIT_BURST,
+      key: e.RATE_LIMIT_KEY,
+      exemptLoopback: e.RATE_LIMIT_LOOPBACK === 'exempt',
+      trustProxy: e.TRUST_PROXY,
+    },
   };
 }

@@ -1,6 +1,5 @@
 // The only file that listens: config → database → migrate → seed if empty → serve.
 import { createServer } from 'node:http';
-import { createLogger } from 'graphql-yoga';
 import { createApp } from './app.js';
 import { catalogFingerprint, lastCatalogFingerprint } from './catalog/fingerprint.js';
 import { runImport } from './catalog/import.js';
@@ -8,6 +7,7 @@ import { isCatalogEmpty, seedDataset, withCatalogLock } from './catalog/seed.js'
 import { loadConfig } from './config.js';
 import { type Db, openDatabase } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createLog } from './observability/logger.js';
 import { drainOnSignals, exitOnSignalsDuringStart, shutdownTimeoutMs } from './shutdown.js';
 
 // Read before the database is opened, so a bad value stops the start at once.
@@ -67,7 +67,16 @@ const { db, config } = await prepareDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 
-const server = createServer(createApp({ db, logger: createLogger(config.logLevel), isDraining: () => drain.draining }));
+// Requests are logged as JSON lines on stdout (src/observability/); the lines about starting and stopping stay plain text.
+const app = createApp({
+  db,
+  log: createLog(config.logLevel),
+  metricsEndpoint: config.metrics,
+  processMetrics: true,
+  rateLimit: config.rateLimit,
+  isDraining: () => drain.draining,
+});
+const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

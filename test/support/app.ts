@@ -1,5 +1,5 @@
 import type { ExecutionResult } from 'graphql';
-import { type App, createApp } from '../../src/app.js';
+import { type App, type AppOptions, createApp } from '../../src/app.js';
 import { applyDataset } from '../../src/catalog/apply.js';
 import { loadDataset } from '../../src/catalog/datasets.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -12,7 +12,9 @@ export interface TestApp extends TestDatabase {
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>>;
 }
 
-export async function createTestApp(options: { seed?: 'seed-page' | null } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: 'seed-page' | null; app?: Omit<AppOptions, 'db' | 'logger'> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed !== null) {
     await applyDataset(database.db, await loadDataset(options.seed ?? 'seed-page'), { importer: 'seed-page', now: new Date() });
@@ -20,7 +22,7 @@ export async function createTestApp(options: { seed?: 'seed-page' | null } = {})
   const loggedErrors: unknown[] = [];
   const ignore = () => {};
   const logger = { debug: ignore, info: ignore, warn: ignore, error: (...args: unknown[]) => loggedErrors.push(...args) };
-  const app = createApp({ db: database.db, logger });
+  const app = createApp({ ...options.app, db: database.db, logger });
   database.resetStatements();
   return {
     ...database,
