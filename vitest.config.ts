@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // They stop a whole PostgreSQL server: `npm run test:pg-faults` (vitest.faults.config.ts), alone.
+    exclude: [...configDefaults.exclude, 'test/faults/**'],
     // Builds the migrated PGlite template once; every test file loads a copy.
     globalSetup: ['test/support/global-setup.ts'],
     // A PGlite instance costs ~300 MB; two workers match this machine's two cores.

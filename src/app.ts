@@ -8,7 +8,15 @@ import { corsOptions, type CorsOrigins } from './cors.js';
 import { PERSISTED_OPERATION_PARAMS, type PersistedOperations, persistedOperationPlugins } from './persisted-operations.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
 import type { Db } from './db/client.js';
+import { connectionStats } from './db/connection-stats.js';
 import { isDatabaseUnavailable } from './db/faults.js';
+import { countingStatements } from './db/statement-count.js';
+import { type Logger, silentLog, yogaLogger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { useMetricsEndpoint } from './observability/metrics-endpoint.js';
+import { requestScope } from './observability/request-scope.js';
+import { useRequestTelemetry, useResultTelemetry } from './observability/telemetry.js';
+import { type RateLimitOptions, useRateLimit } from './rate-limit.js';
 import { maskClientError, useClientErrors } from './schema/errors.js';
 import { schema } from './schema/index.js';
 import { useComparisonPage } from './web/comparison-page.js';
@@ -16,8 +24,20 @@ import { useGraphiQLPage } from './web/graphiql.js';
 
 export interface AppOptions {
   db: Db;
-  /** Where the server logs (unexpected errors in full, with their stack); tests pass a spy. */
+  /**
+   * The structured log (pino, src/observability/logger.ts): one line per
+   * request, and yoga's own messages unless `logger` is given. Default: no
+   * request lines (src/server.ts passes the process's log).
+   */
+  log?: Logger;
+  /** Where yoga logs unexpected errors in full, with their stack; tests pass a spy. Default: `log`, else the console. */
   logger?: YogaLogger;
+  /** Serve Prometheus metrics at /metrics (default true; METRICS=off). Metrics are collected either way. */
+  metricsEndpoint?: boolean;
+  /** Add Node's process metrics (CPU, memory, event loop) to /metrics: the server does. */
+  processMetrics?: boolean;
+  /** Requests per client (src/rate-limit.ts); default: off. src/server.ts passes the configured limit. */
+  rateLimit?: RateLimitOptions;
   /** True while the server drains before exiting (src/shutdown.ts): /ready answers 503 then. */
   isDraining?: () => boolean;
   /** Which other origins' pages may read the API from a browser (`CORS_ORIGINS`); any by default. */
@@ -40,11 +60,24 @@ export interface AppOptions {
 /**
  * The HTTP application: GraphQL at /graphql (GraphiQL served inline, so it
  * works offline), the comparison page at /compare/<model>/<model>…, /health
- * (process up) and /ready (database reachable, and the server not draining
- * before it exits). It never listens; src/server.ts
- * does, and tests call `app.fetch`.
+ * (process up), /ready (database reachable, and the server not draining
+ * before it exits) and /metrics (Prometheus). It never listens;
+ * src/server.ts does, and tests call `app.fetch`.
  */
-export function createApp({ db, logger = createLogger('info'), isDraining = () => false, corsOrigins = '*', cache, afterCatalogCommit, persistedOperations }: AppOptions) {
+export function createApp({
+  db,
+  log,
+  logger = log ? yogaLogger(log) : createLogger('info'),
+  metricsEndpoint = true,
+  processMetrics = false,
+  rateLimit,
+  isDraining = () => false,
+  corsOrigins = '*',
+  cache,
+  afterCatalogCommit,
+  persistedOperations,
+}: AppOptions) {
+  const metrics = createMetrics({ connections: () => connectionStats(db), processMetrics });
   // After a curation write commits: the response cache (every instance's, through
   // Redis where configured) drops what it held, then the caller's own hook runs.
   const afterCommit: AfterCatalogCommit = async (version) => {
@@ -53,7 +86,8 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
   };
   return createYoga({
     schema,
-    context: ({ request }) => createContext(db, request, afterCommit),
+    // The request's own view of the database counts its SQL statements for its log line and /metrics.
+    context: ({ request }) => createContext(countingStatements(db, requestScope(request)), request, afterCommit),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     // Served by useGraphiQLPage instead: compressed once, with an ETag.
@@ -76,6 +110,10 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
     // No operation takes a file: a multipart body is refused (415) rather than parsed.
     multipart: false,
     plugins: [
+      // First: every request gets its id, log line and metrics, whichever plugin answers it.
+      useRequestTelemetry({ log: log ?? silentLog, metrics }),
+      ...(metricsEndpoint ? [useMetricsEndpoint(metrics)] : []),
+      ...(rateLimit ? [useRateLimit(rateLimit)] : []),
       ...(persistedOperations ? [] : [useGraphiQLPage('/graphql')]),
       useComparisonPage(),
       ...persistedOperationPlugins(persistedOperations),
@@ -92,6 +130,8 @@ export function createApp({ db, logger = createLogger('info'), isDraining = () =
           return databaseAnswers(db, READY_TIMEOUT_MS);
         },
       }),
+      // Last: the error codes of the result as the client gets it.
+      useResultTelemetry(),
     ],
   });
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { type CorsOrigins, parseCorsOrigins } from './cors.js';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
 
 /** Datasets the server can seed an empty database with: the real catalog, or the seed page alone. */
 export const DATASET_NAMES = ['default', 'seed-page'] as const;
@@ -35,6 +36,12 @@ const environmentSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   REDIS_KEY_PREFIX: z.string().min(1).default('modelgraph:'),
   PERSISTED_OPERATIONS: z.string().min(1).optional(),
+  METRICS: z.enum(['on', 'off']).default('on'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMIT.perMinute),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT.burst),
+  RATE_LIMIT_KEY: z.enum(['ip', 'token']).default(DEFAULT_RATE_LIMIT.key),
+  RATE_LIMIT_LOOPBACK: z.enum(['exempt', 'limit']).default('exempt'),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(DEFAULT_RATE_LIMIT.trustProxy),
 });
 
 /**
@@ -90,6 +97,9 @@ export interface Config {
   corsOrigins: CorsOrigins;
   /** A persisted-operations manifest: when set, only its operations run (src/persisted-operations.ts). */
   persistedOperations: string | null;
+  /** Serve Prometheus metrics at /metrics (METRICS=on|off). */
+  metrics: boolean;
+  rateLimit: RateLimitOptions;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +152,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS,
     persistedOperations: e.PERSISTED_OPERATIONS ? path.resolve(cwd, e.PERSISTED_OPERATIONS) : null,
+    metrics: e.METRICS === 'on',
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      burst: e.RATE_LIMIT_BURST,
+      key: e.RATE_LIMIT_KEY,
+      exemptLoopback: e.RATE_LIMIT_LOOPBACK === 'exempt',
+      trustProxy: e.TRUST_PROXY,
+    },
   };
 }

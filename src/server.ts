@@ -1,6 +1,5 @@
 // The only file that listens: config → database → migrate → seed if empty → serve.
 import { createServer } from 'node:http';
-import { createLogger } from 'graphql-yoga';
 import { createApp } from './app.js';
 import { openResponseCache } from './cache/open.js';
 import { catalogFingerprint, lastCatalogFingerprint } from './catalog/fingerprint.js';
@@ -10,6 +9,7 @@ import { loadConfig } from './config.js';
 import { type Db, openDatabase } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadPersistedOperations } from './persisted-operations.js';
+import { createLog } from './observability/logger.js';
 import { drainOnSignals, exitOnSignalsDuringStart, shutdownTimeoutMs } from './shutdown.js';
 
 // Read before the database is opened, so a bad value stops the start at once.
@@ -89,9 +89,19 @@ if (persistedOperations) {
   console.log(`[modelgraph] persisted operations only: ${persistedOperations.size} from ${config.persistedOperations}`);
 }
 
-const server = createServer(
-  createApp({ db, logger: createLogger(config.logLevel), isDraining: () => drain.draining, corsOrigins: config.corsOrigins, cache, persistedOperations }),
-);
+// Requests are logged as JSON lines on stdout (src/observability/); the lines about starting and stopping stay plain text.
+const app = createApp({
+  db,
+  log: createLog(config.logLevel),
+  metricsEndpoint: config.metrics,
+  processMetrics: true,
+  rateLimit: config.rateLimit,
+  isDraining: () => drain.draining,
+  corsOrigins: config.corsOrigins,
+  cache,
+  persistedOperations,
+});
+const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

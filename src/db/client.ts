@@ -4,6 +4,7 @@ import { type Dialect, type Driver, type KyselyConfig, Kysely, PostgresDialect, 
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { type Database as DatabaseConfig, DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from '../config.js';
+import { type ConnectionStats, countingConnections, registerConnectionStats, wrappingDriver } from './connection-stats.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database.js';
 import { typeParsers } from './type-parsers.js';
@@ -87,7 +88,14 @@ export function openPostgres(url: string, options: DbOptions = {}): Db {
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
   const guardMs = limits.statementTimeoutMs > 0 ? limits.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS : 0;
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool(pool, guardMs) }), log: options.log });
+  return withConnectionStats(new PostgresDialect({ pool: guardedPool(pool, guardMs) }), options);
+}
+
+/** The Kysely instance over `dialect`, its connections counted for /metrics (src/db/connection-stats.ts). */
+function withConnectionStats(dialect: Dialect, options: DbOptions): Db {
+  const stats: ConnectionStats = { inUse: 0, waiting: 0 };
+  const db = new Kysely<Database>({ dialect: wrappingDriver(dialect, (driver) => countingConnections(driver, stats)), log: options.log });
+  return registerConnectionStats(db, stats);
 }
 
 /**
@@ -137,7 +145,7 @@ export async function openPGlite(
     // PGlite follows the host's time zone; PostgreSQL servers here run in UTC.
     await pglite.exec(`SET TimeZone TO 'UTC'`);
     const dialect = new PGliteDialect(pglite);
-    return new Kysely<Database>({ dialect: lock ? releasingOnDestroy(dialect, lock.release) : dialect, log: options.log });
+    return withConnectionStats(lock ? releasingOnDestroy(dialect, lock.release) : dialect, options);
   } catch (error) {
     lock?.release();
     throw error;
@@ -146,21 +154,15 @@ export async function openPGlite(
 
 /** The dialect, whose driver also runs `release` once the instance is closed (db.destroy()). */
 function releasingOnDestroy(dialect: Dialect, release: () => void): Dialect {
-  return {
-    createAdapter: () => dialect.createAdapter(),
-    createQueryCompiler: () => dialect.createQueryCompiler(),
-    createIntrospector: (db) => dialect.createIntrospector(db),
-    createDriver: (): Driver => {
-      const driver = dialect.createDriver();
-      const destroy = driver.destroy.bind(driver);
-      driver.destroy = async () => {
-        try {
-          await destroy();
-        } finally {
-          release();
-        }
-      };
-      return driver;
-    },
-  };
+  return wrappingDriver(dialect, (driver: Driver) => {
+    const destroy = driver.destroy.bind(driver);
+    driver.destroy = async () => {
+      try {
+        await destroy();
+      } finally {
+        release();
+      }
+    };
+    return driver;
+  });
 }

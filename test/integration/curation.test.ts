@@ -21,7 +21,7 @@ let revoked: string;
 const commits: number[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp({ afterCatalogCommit: (version) => void commits.push(version) });
+  t = await createTestApp({ app: { afterCatalogCommit: (version) => void commits.push(version) } });
   writer = (await createToken(t.db, 'ingest-bot', ['catalog:write'])).token;
   admin = (await createToken(t.db, 'token-admin', ['tokens:admin'])).token;
   revoked = (await createToken(t.db, 'old-bot', ['catalog:write'])).token;

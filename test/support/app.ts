@@ -22,7 +22,9 @@ export async function postGraphQL(app: App, query: string, variables?: Record<st
   return (await response.json()) as ExecutionResult<any>;
 }
 
-export async function createTestApp(options: { seed?: 'seed-page' | null; afterCatalogCommit?: AppOptions['afterCatalogCommit'] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: 'seed-page' | null; app?: Omit<AppOptions, 'db' | 'logger'> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed !== null) {
     await applyDataset(database.db, await loadDataset(options.seed ?? 'seed-page'), { importer: 'seed-page', now: new Date() });
@@ -30,7 +32,7 @@ export async function createTestApp(options: { seed?: 'seed-page' | null; afterC
   const loggedErrors: unknown[] = [];
   const ignore = () => {};
   const logger = { debug: ignore, info: ignore, warn: ignore, error: (...args: unknown[]) => loggedErrors.push(...args) };
-  const app = createApp({ db: database.db, logger, afterCatalogCommit: options.afterCatalogCommit });
+  const app = createApp({ ...options.app, db: database.db, logger });
   database.resetStatements();
   return {
     ...database,

@@ -12,6 +12,8 @@ it('defaults to PGlite in .modelgraph/, port 4000, the real catalog, the respons
     logLevel: 'info',
     corsOrigins: '*',
     persistedOperations: null,
+    metrics: true,
+    rateLimit: { perMinute: 300, burst: 60, key: 'ip', exemptLoopback: true, trustProxy: 0 },
   });
 });
 
@@ -29,6 +31,22 @@ it('reads PERSISTED_OPERATIONS as a path from the working directory', () => {
   expect(loadConfig({ PERSISTED_OPERATIONS: 'examples/typed/persisted-documents.json' }, '/srv/app').persistedOperations).toBe(
     path.resolve('/srv/app', 'examples/typed/persisted-documents.json'),
   );
+});
+
+it('reads metrics, the rate limit and the trusted proxies', () => {
+  const config = loadConfig({
+    METRICS: 'off',
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_BURST: '5',
+    RATE_LIMIT_KEY: 'token',
+    RATE_LIMIT_LOOPBACK: 'limit',
+    TRUST_PROXY: '1',
+  });
+  expect(config.metrics).toBe(false);
+  expect(config.rateLimit).toEqual({ perMinute: 0, burst: 5, key: 'token', exemptLoopback: false, trustProxy: 1 });
+  expect(() => loadConfig({ METRICS: 'yes' })).toThrow(/METRICS/);
+  expect(() => loadConfig({ RATE_LIMIT_BURST: '0' })).toThrow(/RATE_LIMIT_BURST/);
+  expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
 });
 
 it('uses PostgreSQL when DATABASE_URL is set and honours overrides', () => {
