@@ -93,7 +93,7 @@ function useAutomaticPersistedQueries(): Plugin[] {
     customErrors: {
       notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
       // Neither a query nor an id: what yoga answers without this plugin.
-      keyNotFound: { message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+      keyNotFound: { message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } },
     },
   });
   return [register, lookUp];

@@ -33,7 +33,7 @@ export async function compressAsset(body: string | Uint8Array, contentType: stri
   return { contentType, etag, identity, gzip: gzipped, br: brotli };
 }
 
-/** The encodings a client accepts, by its Accept-Encoding (q=0 refuses one). */
+/** Whether the client's Accept-Encoding takes `encoding` (q=0 refuses it). */
 function accepts(request: Request, encoding: 'br' | 'gzip'): boolean {
   const header = request.headers.get('accept-encoding') ?? '';
   return header.split(',').some((part) => {

@@ -53,6 +53,9 @@ describe.runIf(browserTestsRun())('in Chromium', () => {
     expect(await costs.textContent()).toContain('$28.50');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Llama 3.2 1B Instruct vs Llama 3.1 8B Instruct');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'comparison.png'), fullPage: true });
+    // The seed page has no knowledge cutoff for Llama 3.1 8B: unknown, not 0 or blank.
+    const cutoff = page.getByRole('region', { name: 'Specifications' }).getByRole('row', { name: /Knowledge cutoff/ });
+    expect((await cutoff.getByRole('cell').allTextContents()).map((t) => t.trim())).toEqual(['2023-12', 'unknown']);
 
     // Twice the input: 1,696M × $0.03 + 230.8M × $0.2 = $97.04; × $0.02 + × $0.05 = $45.46.
     await page.getByLabel('Input tokens a month').fill('1696000000');

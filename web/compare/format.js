@@ -29,6 +29,9 @@ export function compact(value) {
   return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 }).format(value);
 }
 
+/** A benchmark score or interval bound: two decimals at most (scores are floats; 29.1916… reads as 29.19). */
+export const score = (value) => (value == null ? UNKNOWN : new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value));
+
 export const yesNo = (value) => (value == null ? UNKNOWN : value ? 'yes' : 'no');
 export const text = (value) => (value == null || value === '' ? UNKNOWN : String(value));
 export const list = (values) => (values.length === 0 ? 'none' : values.join(', '));

@@ -2,9 +2,12 @@
 // `comparison` and returns the section's element.
 import { barChart } from './charts.js';
 import { cell, h, section, table } from './dom.js';
-import { compact, count, list, money, names, perMTok, text, UNKNOWN, yesNo } from './format.js';
+import { compact, count, list, money, names, perMTok, score, text, UNKNOWN, yesNo } from './format.js';
 
 const modelNames = (comparison) => comparison.models.map((m) => m.name);
+
+/** A link when the URL is a web address (never javascript: or data:), else the label alone. */
+const link = (url, label) => (url && /^https?:\/\//i.test(url) ? h('a', { href: url, rel: 'noopener' }, label) : label);
 
 export function verdict({ verdict }) {
   const scores = barChart(
@@ -39,7 +42,7 @@ export function specs(comparison) {
       row('Creator', (m) => text(m.creator?.name)),
       row('Released', (m) => text(m.releaseDate)),
       row('Context window', (m) => (m.contextWindow == null ? UNKNOWN : `${compact(m.contextWindow)} tokens`)),
-      row('Parameters', (m) => (m.totalParameters == null ? UNKNOWN : compact(m.totalParameters))),
+      row('Parameters', (m) => compact(m.totalParameters)),
       row('Architecture', (m) => text(m.architecture)),
       row('License', (m) => text(m.license)),
       row('Open weights', (m) => yesNo(m.openWeights)),
@@ -95,7 +98,7 @@ function benchmark(b) {
     b.scores.map((s) => ({
       label: `${s.model.name}${s.variant ? ` (${s.variant})` : ''}`,
       value: s.value,
-      text: s.value == null ? UNKNOWN : `${s.value}${s.ciLow != null && s.ciHigh != null ? ` (${s.ciLow}–${s.ciHigh})` : ''}`,
+      text: `${score(s.value)}${s.ciLow != null && s.ciHigh != null ? ` (${score(s.ciLow)}–${score(s.ciHigh)})` : ''}`,
       best: s.model.name === b.leader?.name,
       low: s.ciLow,
       high: s.ciHigh,
@@ -103,7 +106,7 @@ function benchmark(b) {
     { max: scored.every((s) => s.value <= 100) ? 100 : undefined },
   );
   const edition = b.edition;
-  const source = edition?.url ? h('a', { href: edition.url, rel: 'noopener' }, b.source?.name ?? edition.name) : text(b.source?.name);
+  const source = link(edition?.url, text(b.source?.name ?? edition?.name));
   return h(
     'div',
     null,
@@ -155,7 +158,7 @@ export function sources(comparison) {
   return section(
     'sources',
     'Sources',
-    h('ul', null, comparison.sources.map((s) => h('li', null, s.url ? h('a', { href: s.url, rel: 'noopener' }, s.name) : s.name, s.retrievedAt ? `, retrieved ${s.retrievedAt}` : ''))),
+    h('ul', null, comparison.sources.map((s) => h('li', null, link(s.url, s.name), s.retrievedAt ? `, retrieved ${s.retrievedAt}` : ''))),
     h('p', { class: 'note' }, `Last reviewed ${text(comparison.lastReviewed)}. Prices as of ${comparison.asOf}.`),
   );
 }
