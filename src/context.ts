@@ -5,9 +5,8 @@ import { createLoaders, type Loaders } from './db/loaders.js';
 /** Called once after every curation write commits, with the new catalog version (src/catalog/curation/write.ts). */
 export type AfterCatalogCommit = (version: number) => void | Promise<void>;
 
-/** Who is calling: `presented` is true when the request carried an Authorization header at all, valid or not. */
+/** Who is calling. */
 export interface Viewer {
-  presented: boolean;
   /** The live token the request carried, looked up once and only when a field asks (reads never do). */
   holder(): Promise<TokenHolder | null>;
   /** What holder() found, once it has answered (null before): for code that cannot wait, such as an error builder. */
@@ -34,7 +33,7 @@ export function createContext(db: Db, request?: Request, afterCatalogCommit: Aft
   return {
     db,
     loaders: createLoaders(db),
-    viewer: { presented: token !== undefined, holder, known: () => found },
+    viewer: { holder, known: () => found },
     afterCatalogCommit,
   };
 }

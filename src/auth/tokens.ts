@@ -72,11 +72,7 @@ export async function findTokenHolder(db: Db, token: string): Promise<TokenHolde
   return row ? { id: row.id, name: row.name, scopes: row.scopes.filter(isTokenScope) } : null;
 }
 
-/**
- * The bearer token of a request's Authorization header: undefined when there
- * is none, '' when the header is there but holds no bearer token (a caller
- * who tried and failed to authenticate).
- */
+/** The bearer token of a request's Authorization header: undefined when there is none, '' when it holds no bearer token (never a live one). */
 export function bearerToken(header: string | null): string | undefined {
   if (header === null) return undefined;
   const match = /^Bearer +([^\s]{1,200})\s*$/i.exec(header);

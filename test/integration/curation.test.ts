@@ -169,6 +169,11 @@ describe('models', () => {
     expect((await t.graphql(`{ model(slug: "zeta-1") { name version } }`)).data!.model).toEqual({ name: landed.name, version: 3 });
   });
 
+  it('of two concurrent creations of one slug, one lands and the other is refused with CONFLICT', async () => {
+    const results = await Promise.all(['A', 'B'].map((name) => write(CREATE_MODEL, { input: { slug: 'race-probe', name, creator: 'meta' } })));
+    expect(results.map((r) => codes(r)?.[0] ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+  });
+
   it('refuses an alias that names another model, and a slug already taken', async () => {
     const alias = await write(UPDATE_MODEL, { input: { slug: 'zeta-1', expectedVersion: 3, addAliases: ['fine', M1] } });
     expect(codes(alias)).toEqual(['BAD_USER_INPUT']);
@@ -376,6 +381,12 @@ describe('mergeModels', () => {
     expect(price).toEqual({ model: { slug: 'zeta-1' }, price: { inputPerMTok: '1.5' } });
 
     expect(codes(await write(MERGE, { into: 'zeta-1', from: 'zeta-1' }))).toEqual(['BAD_USER_INPUT']);
+    // The seed's two models both have a route on openrouter with no provider id: one of them would be lost.
+    const unchanged = await state();
+    const clash = await write(MERGE, { into: M1, from: M2 });
+    expect(codes(clash)).toEqual(['CONFLICT']);
+    expect(clash.errors![0]!.message).toMatch(/route on "(openrouter|fireworks-ai|nvidia-nim)"/);
+    expect(await state()).toEqual(unchanged);
     expect(codes(await write(MERGE, { into: 'zeta-1', from: 'gone-model' }))).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -593,7 +593,8 @@ describe('every argument of the schema refuses a value out of its bounds', () =>
     }
     expect(t.loggedErrors).toEqual([]);
     await expectStillServing();
-  });
+    // Several hundred requests (the mutations' inputs included): seconds alone, longer on a busy machine.
+  }, 120_000);
 });
 
 // ───────────── random operations ─────────────

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { userInputError } from '../../schema/errors.js';
+import { conflict, userInputError } from '../../schema/errors.js';
 import { mergeModels as mergeModelRows } from '../merge.js';
 import type { Trx } from '../write/common.js';
 import { nextVersion } from '../write/slugged.js';
@@ -30,6 +30,20 @@ export async function mergeModels(trx: Trx, into: string, from: string): Promise
   const source = rows.find((r) => r.slug === from);
   if (!target) throw userInputError(`Invalid argument "into": no model "${into}"`, ['into']);
   if (!source) throw userInputError(`Invalid argument "from": no model "${from}"`, ['from']);
+  // A provider's route with no provider id is one per model and provider: two such routes would become one
+  // route twice. Neither history can be dropped, so the merge waits for a curator to tell them apart.
+  const clash = await trx
+    .selectFrom('offerings as moved')
+    .innerJoin('offerings as kept', (join) => join.onRef('kept.provider_id', '=', 'moved.provider_id').on('kept.model_id', '=', target.id))
+    .innerJoin('providers', 'providers.id', 'moved.provider_id')
+    .select('providers.slug')
+    .where('moved.model_id', '=', source.id)
+    .where('moved.provider_model_id', 'is', null)
+    .where('kept.provider_model_id', 'is', null)
+    .executeTakeFirst();
+  if (clash) {
+    throw conflict(`Both models have a route on "${clash.slug}" with no provider model id; they would become one route twice. Tell the routes apart (a provider model id on one) before merging.`, ['from']);
+  }
   const before = { into: await everything(trx, target.id), from: await everything(trx, source.id) };
   await mergeModelRows(trx, [{ from, into, reason: 'merged by a curator' }], new Map([[into, target.id]]));
   await trx.updateTable('models').set({ version: nextVersion }).where('id', '=', target.id).execute();

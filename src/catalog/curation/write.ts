@@ -1,5 +1,6 @@
 import type { AfterCatalogCommit } from '../../context.js';
 import type { Db } from '../../db/client.js';
+import { conflict } from '../../schema/errors.js';
 import { bumpCatalogVersion } from '../version.js';
 import type { Trx } from '../write/common.js';
 import { type Change, recordChanges } from './audit.js';
@@ -24,11 +25,24 @@ export interface Written<T> {
  * caches are invalidated. A write that fails rolls back and calls nothing.
  */
 export async function runCatalogWrite<T>(db: Db, writer: Writer, write: (trx: Trx) => Promise<Written<T>>): Promise<T> {
-  const { result, version } = await db.transaction().execute(async (trx) => {
-    const { result, changes } = await write(trx);
-    await recordChanges(trx, writer.actor, changes);
-    return { result, version: await bumpCatalogVersion(trx) };
-  });
+  const { result, version } = await db
+    .transaction()
+    .execute(async (trx) => {
+      const { result, changes } = await write(trx);
+      await recordChanges(trx, writer.actor, changes);
+      return { result, version: await bumpCatalogVersion(trx) };
+    })
+    .catch((error: unknown) => {
+      // Two writers creating the same row at once: the checks passed for both and the
+      // database's unique constraint stopped the second. Retrying sees the first.
+      if ((error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION) {
+        throw conflict('Another write created the same row at the same time: read it again and retry.', []);
+      }
+      throw error;
+    });
   await writer.afterCommit(version);
   return result;
 }
+
+/** PostgreSQL's SQLSTATE for a unique constraint's refusal. */
+const UNIQUE_VIOLATION = '23505';
