@@ -38,13 +38,26 @@ export class CatalogChanges {
    */
   async listen(databaseUrl: string): Promise<void> {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(this.db);
-    const schema = rows[0]!.schema;
-    const client = new pg.Client({ connectionString: databaseUrl, application_name: 'modelgraph-cache-listener' });
+    this.schema = rows[0]!.schema;
+    this.databaseUrl = databaseUrl;
+    await this.connect();
+  }
+
+  private schema = '';
+  private databaseUrl = '';
+  private closed = false;
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'modelgraph-cache-listener' });
     client.on('error', (error) => console.warn(`[cache] catalog version listener: ${error.message}`));
     client.on('notification', ({ payload }) => {
       const at = payload?.lastIndexOf(':') ?? -1;
-      if (at < 0 || payload!.slice(0, at) !== schema) return;
+      if (at < 0 || payload!.slice(0, at) !== this.schema) return;
       void Promise.resolve(this.store.advanceVersion(Number(payload!.slice(at + 1)))).catch(() => {});
+    });
+    // A lost connection (a PostgreSQL restart) would miss bumps: listen again, and catch up.
+    client.on('end', () => {
+      if (this.listener === client && !this.closed) setTimeout(() => void this.reconnect(), 1000).unref();
     });
     await client.connect();
     await client.query(`listen ${CATALOG_VERSION_CHANNEL}`);
@@ -52,8 +65,19 @@ export class CatalogChanges {
     await this.catalogChanged();
   }
 
+  private async reconnect(): Promise<void> {
+    try {
+      await this.connect();
+    } catch (error) {
+      console.warn(`[cache] catalog version listener: ${error instanceof Error ? error.message : String(error)}; trying again`);
+      if (!this.closed) setTimeout(() => void this.reconnect(), 1000).unref();
+    }
+  }
+
   async close(): Promise<void> {
-    await this.listener?.end().catch(() => {});
+    this.closed = true;
+    const listener = this.listener;
     this.listener = undefined;
+    await listener?.end().catch(() => {});
   }
 }

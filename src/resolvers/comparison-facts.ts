@@ -1,12 +1,10 @@
 import type { Context } from '../context.js';
 import type { ModelRow } from '../db/database.js';
-import { catalogWithCheapestPrices, routesForModels, scoresForModels, scoresOnBenchmarks } from '../db/queries/comparison.js';
+import { routesForModels, scoresForModels } from '../db/queries/comparison.js';
 import { componentsForPrices } from '../db/queries/price-components.js';
 import { isBenchmarkCategory } from '../domain/benchmarks.js';
 import { capabilitiesFromColumns } from '../domain/capabilities.js';
-import { blendedPrice } from './comparison/costs.js';
 import type { ModelFacts } from './comparison/facts.js';
-import type { ModelProfile } from './comparison/related.js';
 import { Decimal } from './decimal.js';
 
 /**
@@ -137,31 +135,4 @@ export async function loadModelFacts(
 
 function decimalOrNull(value: string | null | undefined): Decimal | null {
   return value == null ? null : Decimal.from(value);
-}
-
-/** Price and benchmark profiles of the whole catalog, for "continue comparing" (two statements). */
-export async function loadCatalogProfiles(
-  { db, loaders }: Context,
-  benchmarkIds: number[],
-  asOf: Date,
-  inputShare: Decimal,
-): Promise<ModelProfile[]> {
-  const [catalog, scores] = await Promise.all([catalogWithCheapestPrices(db, asOf), scoresOnBenchmarks(db, benchmarkIds)]);
-  const scoresByModel = new Map<number, Map<number, number>>();
-  for (const s of scores) {
-    if (!scoresByModel.has(s.model_id)) scoresByModel.set(s.model_id, new Map());
-    scoresByModel.get(s.model_id)!.set(s.benchmark_id, Number(s.value));
-  }
-  return catalog.map(({ model, cheapestInput, cheapestOutput }) => {
-    loaders.modelsById.prime(model.id, model);
-    return {
-      id: model.id,
-      blended: blendedPrice(
-        inputShare,
-        cheapestInput === null ? null : Decimal.from(cheapestInput),
-        cheapestOutput === null ? null : Decimal.from(cheapestOutput),
-      ),
-      scores: scoresByModel.get(model.id) ?? new Map(),
-    };
-  });
 }

@@ -1,6 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { ModelRow } from '../db/database.js';
-import { loadCatalogProfiles, loadModelFacts, loadModels } from '../resolvers/comparison-facts.js';
+import { catalogProfiles } from '../resolvers/catalog-profiles.js';
+import { loadModelFacts, loadModels } from '../resolvers/comparison-facts.js';
 import type { BenchmarkComparison, UncomparedBenchmark } from '../resolvers/comparison/benchmarks.js';
 import type { CapabilityRow } from '../resolvers/comparison/capabilities.js';
 import { type Comparison, compareModels } from '../resolvers/comparison/compare.js';
@@ -486,13 +487,11 @@ const ComparisonRef = builder.objectRef<ComparisonShape>('Comparison').implement
       type: [RelatedComparisonRef],
       description: 'Up to 5 next comparisons per compared model: nearest by blended price and by benchmark profile.',
       resolve: async (c, _a, context) => {
-        const benchmarkIds = [...new Set(c.models.flatMap((m) => m.scores.map((s) => s.benchmark.id)))];
-        const catalog = await loadCatalogProfiles(context, benchmarkIds, c.asOf, c.inputShare);
-        const compared = catalog.filter((p) => c.models.some((m) => m.id === p.id));
-        const suggestions = relatedSuggestions(compared, catalog);
+        const profiles = await catalogProfiles(context, c.asOf, c.inputShare);
+        const compared = profiles.filter((p) => c.models.some((m) => m.id === p.id));
         const slugOf = async (id: number) => (await context.loaders.modelsById.load(id))!.slug;
         return Promise.all(
-          suggestions.map(async (s) => ({ ...s, slugs: [await slugOf(s.modelId), await slugOf(s.candidateId)] })),
+          relatedSuggestions(compared, profiles).map(async (s) => ({ ...s, slugs: [await slugOf(s.modelId), await slugOf(s.candidateId)] })),
         );
       },
     }),

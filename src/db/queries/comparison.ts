@@ -217,17 +217,31 @@ export async function catalogWithCheapestPrices(db: Db, asOf: Date): Promise<Cat
   }));
 }
 
-/** Every score on the given benchmarks, one per model and benchmark (the earliest recorded). */
-export async function scoresOnBenchmarks(db: Db, benchmarkIds: readonly number[]) {
-  if (benchmarkIds.length === 0) return [];
+/** Every score of the catalog, one per model and benchmark (the earliest recorded). */
+export async function earliestScores(db: Db) {
   return db
     .selectFrom('scores')
     .select(['model_id', 'benchmark_id', 'value'])
     .distinctOn(['model_id', 'benchmark_id'])
-    .where('benchmark_id', 'in', benchmarkIds)
     .orderBy('model_id')
     .orderBy('benchmark_id')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * In one statement: the catalog version, and the span of time around `asOf`
+ * in which the same price rows are in force, from the latest price change on
+ * or before it (null: none) until the next one after it (null: none yet).
+ */
+export async function catalogVersionAndPriceSpan(db: Db, asOf: Date): Promise<{ version: number; from: Date | null; until: Date | null }> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('catalog_version').select('version').as('version'),
+      eb.selectFrom('prices').select((p) => p.fn.max('effective_from').as('m')).where('effective_from', '<=', asOf).as('from'),
+      eb.selectFrom('prices').select((p) => p.fn.min('effective_from').as('m')).where('effective_from', '>', asOf).as('until'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { version: Number(row.version), from: row.from as Date | null, until: row.until as Date | null };
 }
 

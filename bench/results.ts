@@ -1,0 +1,106 @@
+import { writeFileSync } from 'node:fs';
+import type { Sample } from './measure.js';
+import type { BenchQuery } from './queries.js';
+import type { Statements } from './statements.js';
+
+export interface Variant {
+  id: string;
+  title: string;
+  pid: number;
+  url: (query: BenchQuery) => string;
+  body: (query: BenchQuery) => BenchQuery['body'];
+  /** 'expected': the response must equal the expected JSON; 'no-errors': 200 without errors (another version's answers). */
+  gate: 'expected' | 'no-errors';
+}
+
+export interface Measured {
+  date: Date;
+  durationSeconds: number;
+  machine: { cpu: string; cores: number; memoryGb: number; loadBefore: number[]; loadAfter: number[]; pinned: boolean };
+  versions: { node: string; postgres: string; baselineCommit: string; head: string };
+  settings: { seconds: number; rounds: number; connections: number };
+  variants: Variant[];
+  queries: BenchQuery[];
+  /** `<variant>/<query>` → one sample per round; null: the round was void. */
+  samples: Map<string, (Sample | null)[]>;
+  /** `<variant>/<query>` → why it was not measured. */
+  refused: Map<string, string>;
+  statements: Map<string, Statements>;
+  bytes: Map<string, number>;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Same-round ratios of a figure of `a` to `b`: median and spread (min–max). */
+export function ratio(m: Measured, a: string, b: string, query: string): { median: number; min: number; max: number; n: number } | null {
+  const as = m.samples.get(`${a}/${query}`) ?? [];
+  const bs = m.samples.get(`${b}/${query}`) ?? [];
+  const ratios = as.flatMap((x, i) => (x && bs[i] ? [x.reqPerSec / bs[i]!.reqPerSec] : []));
+  const mid = median(ratios);
+  return mid === null ? null : { median: mid, min: Math.min(...ratios), max: Math.max(...ratios), n: ratios.length };
+}
+
+function stat(m: Measured, key: string, pick: (s: Sample) => number | null): number | null {
+  return median((m.samples.get(key) ?? []).flatMap((s) => (s && pick(s) !== null ? [pick(s)!] : [])));
+}
+
+const f = (x: number | null, digits = 0) => (x === null ? '—' : x.toFixed(digits));
+const r = (x: ReturnType<typeof ratio>) => (x ? `${x.median.toFixed(2)}× (${x.min.toFixed(2)}–${x.max.toFixed(2)}, n=${x.n})` : '—');
+
+export function writeResults(file: string, m: Measured) {
+  const lines: string[] = [];
+  lines.push('# Benchmark results', '');
+  lines.push(`Written by \`npm run bench\` (bench/run.ts) on ${m.date.toISOString()}, in ${m.durationSeconds.toFixed(0)} s. Do not edit: run it again.`, '');
+  lines.push('## Machine and versions', '');
+  lines.push(`- ${m.machine.cores} × ${m.machine.cpu}, ${m.machine.memoryGb.toFixed(0)} GB; load average ${m.machine.loadBefore.map((x) => x.toFixed(1)).join(' ')} before, ${m.machine.loadAfter.map((x) => x.toFixed(1)).join(' ')} after (a shared machine: other work ran meanwhile, so only same-run ratios mean much).`);
+  lines.push(`- Servers ${m.machine.pinned ? 'pinned to core 0 and the load generator (autocannon) to core 1 with taskset' : 'not pinned (no taskset or one core)'}; loopback.`);
+  lines.push(`- Node ${m.versions.node}, PostgreSQL ${m.versions.postgres}; Modelgraph at ${m.versions.head.slice(0, 7)}, baseline ${m.versions.baselineCommit.slice(0, 7)}.`);
+  lines.push(`- ${m.settings.rounds} rounds; each round measures every variant × query once, in a shuffled order, for ${m.settings.seconds} s at ${m.settings.connections} connections, after a 1 s warm-up of each. A round whose gate fails (non-200, errors, or not the expected JSON) or that saw a non-2xx answer is void.`, '');
+  lines.push('## Variants', '');
+  for (const v of m.variants) lines.push(`- **${v.id}**: ${v.title}`);
+  lines.push('', 'Not run in this version of the harness: V1 (node:http + pg with hand-written `json_agg`), V3 (graphql-jit), V5 (PostGraphile). The targets that need them are stated as not measured below.', '');
+  lines.push('## Queries', '');
+  for (const q of m.queries) {
+    const s = m.statements.get(q.id);
+    lines.push(`- **${q.id}**: ${q.title}; ${m.bytes.get(q.id)} response bytes; SQL statements per request: ${s?.uncached ?? '—'} uncached, ${s?.cached ?? '—'} from the cache.`);
+  }
+  lines.push('', '## Figures (medians over the rounds)', '');
+  lines.push('| query | variant | req/s | p50 ms | p99 ms | server CPU µs/request | rounds | vs V0 | vs baseline |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+  for (const q of m.queries) {
+    for (const v of m.variants) {
+      const key = `${v.id}/${q.id}`;
+      const refused = m.refused.get(key);
+      if (refused) {
+        lines.push(`| ${q.id} | ${v.id} | not measured: ${refused.replace(/\|/g, '/').slice(0, 120)} | | | | | | |`);
+        continue;
+      }
+      const valid = (m.samples.get(key) ?? []).filter((s) => s !== null).length;
+      lines.push(
+        `| ${q.id} | ${v.id} | ${f(stat(m, key, (s) => s.reqPerSec))} | ${f(stat(m, key, (s) => s.p50))} | ${f(stat(m, key, (s) => s.p99))} | ${f(stat(m, key, (s) => s.cpuMicrosPerRequest))} | ${valid}/${m.settings.rounds} | ${v.id === 'V0' ? '' : r(ratio(m, v.id, 'V0', q.id))} | ${v.id === 'B' ? '' : r(ratio(m, v.id, 'B', q.id))} |`,
+      );
+    }
+  }
+  lines.push('', '## Targets', '');
+  const target = (text: string, met: boolean | null, figure: string) => lines.push(`- ${met === null ? 'NOT MEASURED' : met ? 'MET' : 'NOT MET'}: ${text} — ${figure}`);
+  for (const q of ['Q3-pair', 'Q3-five']) {
+    const x = ratio(m, 'V4', 'V0', q);
+    target(`${q} with the cache warm (V4) ≥ 0.6× V0`, x ? x.median >= 0.6 : null, `measured ${r(x)}`);
+  }
+  const speedup = ratio(m, 'V2', 'B', 'Q3-five');
+  target('Q3 five models uncached (V2) ≥ 8× the baseline', speedup ? speedup.median >= 8 : null, `measured ${r(speedup)}`);
+  const p50 = stat(m, 'V2/Q3-five', (s) => s.p50);
+  const p99 = stat(m, 'V2/Q3-five', (s) => s.p99);
+  target('Q3 five models uncached: p99 ≤ 3× p50 at 8 connections', p50 !== null && p99 !== null ? p99 <= 3 * p50 : null, `p50 ${f(p50)} ms, p99 ${f(p99)} ms`);
+  const statements = m.statements.get('Q3-five')?.uncached ?? null;
+  target('Q3 five models uncached: ≤ 8 SQL statements', statements === null ? null : statements <= 8, `${statements} statements`);
+  target('Q2 uncached ≥ V5 (PostGraphile)', null, 'V5 not run');
+  target('Q2 uncached ≥ 0.5× V1 (database floor)', null, 'V1 not run');
+  lines.push('');
+  writeFileSync(file, lines.join('\n'));
+}
