@@ -121,7 +121,7 @@ export function createApp({
       // more than 100 characters of its input (src/schema/errors.ts).
       useClientErrors({ hideSuggestions: process.env.NODE_ENV === 'production' }),
       // Before the limits: a known answer needs no parsing, validation or execution.
-      ...(cache ? [useResponseCache(cache.options)] : []),
+      ...(cache ? [useResponseCache({ ...cache.options, metrics: metrics.responseCache })] : []),
       ...queryLimitPlugins(),
       useReadinessCheck({
         endpoint: '/ready',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { ResponseCacheMetrics } from '../observability/cache-metrics.js';
 import type { CachedResponse, ResponseStore } from './response-store.js';
 
 export interface ResponseCacheOptions {
@@ -9,6 +10,8 @@ export interface ResponseCacheOptions {
   ttlMs: number;
   /** `s-maxage` a CDN may keep a response without asking again; 0: it revalidates every time (ETag). */
   cdnMaxAgeSeconds: number;
+  /** Counts lookups for /metrics (hit: answered from the store; miss: executed). */
+  metrics?: ResponseCacheMetrics;
 }
 
 /** What a request is looked up and stored under, and the version its lookup saw. */
@@ -27,7 +30,7 @@ interface Pending {
  * answered 200 without errors are stored. Every cacheable answer carries an
  * ETag; a request whose If-None-Match matches gets 304 with no body.
  */
-export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds }: ResponseCacheOptions): Plugin {
+export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds, metrics }: ResponseCacheOptions): Plugin {
   const pending = new WeakMap<Request, Pending>();
   const hits = new WeakMap<Request, CachedResponse>();
   const cacheControl = `public, max-age=0, s-maxage=${cdnMaxAgeSeconds}`;
@@ -38,10 +41,12 @@ export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds }: ResponseCac
       const key = cacheKey(params.query, params.operationName, params.variables, params.extensions, request.headers.get('accept'));
       const { entry, version } = await store.get(key);
       if (entry) {
+        metrics?.hit();
         hits.set(request, entry);
         // Skips parsing, validation and execution; onResultProcess sends the stored bytes.
         setResult({ data: null });
       } else if (version !== null) {
+        metrics?.miss();
         pending.set(request, { key, version });
       }
     },

@@ -2,9 +2,9 @@ import { Counter, type Registry } from 'prom-client';
 
 /**
  * Where a response cache reports its lookups, for /metrics:
- * `modelgraph_response_cache_lookups_total{result="hit"|"miss"}`. Nothing
- * calls it yet: the response cache, once built, calls `hit()` when it answers
- * a request from the cache and `miss()` when it has to execute it
+ * `modelgraph_response_cache_lookups_total{result="hit"|"miss"}`. The
+ * response cache (src/cache/response-cache.ts) calls `hit()` when it answers a
+ * request from its store and `miss()` when the request has to be executed
  * (`metrics.responseCache` of the app's Metrics, src/observability/metrics.ts).
  */
 export interface ResponseCacheMetrics {

@@ -70,6 +70,19 @@ describe('the response cache, one instance', () => {
     expect(t.statements).toEqual([]);
   });
 
+  it('reports its hits and misses at /metrics', async () => {
+    const lookups = async (result: 'hit' | 'miss') => {
+      const text = await (await app.fetch('http://modelgraph.test/metrics')).text();
+      return Number(text.match(new RegExp(`^modelgraph_response_cache_lookups_total\\{result="${result}"\\} (\\d+)$`, 'm'))?.[1]);
+    };
+    const [hits, misses] = [await lookups('hit'), await lookups('miss')];
+    const fresh = `{ model(slug: "llama-3.1-8b-instruct") { slug name } }`;
+    await post(app, fresh);
+    await post(app, fresh);
+    expect(await lookups('miss')).toBe(misses + 1);
+    expect(await lookups('hit')).toBe(hits + 1);
+  });
+
   it('answers 304 with no body when If-None-Match names the current ETag', async () => {
     const etag = (await post(app, MODEL)).headers.get('etag')!;
     const again = await post(app, MODEL, { 'if-none-match': etag });
