@@ -80,9 +80,16 @@ export function createApp({
   const metrics = createMetrics({ connections: () => connectionStats(db), processMetrics });
   // After a curation write commits: the response cache (every instance's, through
   // Redis where configured) drops what it held, then the caller's own hook runs.
+  // The write has committed by then: a failure here (Redis gone) is logged, and
+  // the client still hears that its write landed. Entries the cache could not
+  // drop expire with the TTL, or at the next version another write announces.
   const afterCommit: AfterCatalogCommit = async (version) => {
-    await cache?.changes.catalogChanged();
-    await afterCatalogCommit?.(version);
+    try {
+      await cache?.changes.catalogChanged();
+      await afterCatalogCommit?.(version);
+    } catch (error) {
+      logger.error(`after the catalog write that made version ${version}, invalidating caches failed:`, error);
+    }
   };
   return createYoga({
     schema,

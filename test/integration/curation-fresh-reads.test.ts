@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
 import { createToken } from '../../src/auth/tokens.js';
+import { openResponseCache } from '../../src/cache/open.js';
 import { runImport } from '../../src/catalog/import.js';
 import { readCatalogVersion } from '../../src/catalog/version.js';
+import type { CacheConfig } from '../../src/config.js';
 import { createTestApp, postGraphQL, type TestApp } from '../support/app.js';
 
 /**
@@ -23,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-const READ = '{ model(slug: "llama-3.1-8b-instruct") { name contextWindow version offerings { provider { slug } price { inputPerMTok } } } }';
+const READ = '{ model(slug: "llama-3.1-8b-instruct") { name contextWindow version offerings { id provider { slug } price { inputPerMTok } } } }';
 
 it('an import is one entry in the audit trail, with its report', async () => {
   const version = await readCatalogVersion(t.db);
@@ -37,33 +40,95 @@ it('an import is one entry in the audit trail, with its report', async () => {
   expect(entry.after.written.models.added).toBe(2);
 });
 
-it('a write through one instance is read at once through both', async () => {
-  // Both instances have answered the read before the write (anything they might keep is warm).
-  const [first, second] = await Promise.all([postGraphQL(t.app, READ), postGraphQL(other, READ)]);
-  expect(first).toEqual(second);
-  expect(first.data!.model.contextWindow).toBe(128000);
+/**
+ * Updates the model's name and context window through `writer` and prices its
+ * Groq route, after every reader has answered (and, with a cache, stored) the
+ * read; then every reader serves the new values at once.
+ */
+async function writeThenReadEverywhere(writer: App, readers: App[], tag: string, contextWindow: number, price: string) {
+  const before = await Promise.all(readers.map((app) => postGraphQL(app, READ)));
+  for (const answer of before) expect(answer).toEqual(before[0]);
+  const version = before[0]!.data!.model.version as number;
 
   const written = await postGraphQL(
-    other,
+    writer,
     'mutation ($input: UpdateModelInput!) { updateModel(input: $input) { version } }',
-    { input: { slug: 'llama-3.1-8b-instruct', expectedVersion: first.data!.model.version, name: 'Llama 3.1 8B (curated)', contextWindow: 120000 } },
+    { input: { slug: 'llama-3.1-8b-instruct', expectedVersion: version, name: `Llama 3.1 8B (${tag})`, contextWindow } },
+    token,
+  );
+  expect(written.errors, JSON.stringify(written.errors)).toBeUndefined();
+  const offering = before[0]!.data!.model.offerings.find((o: { provider: { slug: string } }) => o.provider.slug === 'groqcloud').id;
+  const priced = await postGraphQL(
+    writer,
+    'mutation ($offering: ID!, $source: SourceInput!, $price: Decimal!) { recordPrice(offering: $offering, inputPerMTok: $price, source: $source) { id } }',
+    { offering, source: { name: 'Groq pricing page' }, price },
+    token,
+  );
+  expect(priced.errors, JSON.stringify(priced.errors)).toBeUndefined();
+
+  for (const app of readers) {
+    const { data } = await postGraphQL(app, READ);
+    expect(data!.model).toMatchObject({ name: `Llama 3.1 8B (${tag})`, contextWindow, version: version + 1 });
+    expect(data!.model.offerings.find((o: { provider: { slug: string } }) => o.provider.slug === 'groqcloud').price.inputPerMTok).toBe(price);
+  }
+}
+
+const cacheConfig = (overrides: Partial<CacheConfig> = {}): CacheConfig => ({
+  ttlSeconds: 300,
+  maxEntries: 100,
+  cdnMaxAgeSeconds: 0,
+  redisKeyPrefix: 'unused:',
+  ...overrides,
+});
+const listenUrl = () => (t.backend === 'postgres' ? process.env.DATABASE_URL : undefined);
+
+it('a write through one instance is read at once through both (no cache)', async () => {
+  await writeThenReadEverywhere(other, [t.app, other], 'curated', 120000, '0.01');
+});
+
+it('a write is read at once through the response cache (in memory), which had stored the old answer', async () => {
+  const cache = await openResponseCache(cacheConfig(), t.db, listenUrl());
+  try {
+    const cached = createApp({ db: t.db, logger: silent, cache });
+    await writeThenReadEverywhere(cached, [cached], 'cached in memory', 110000, '0.02');
+  } finally {
+    await cache.close();
+  }
+});
+
+const redisUrl = process.env.TEST_REDIS_URL;
+if (!redisUrl) console.warn('[curation-fresh-reads.test] TEST_REDIS_URL is unset: the two instances sharing Redis are skipped.');
+
+it.runIf(redisUrl)('a write through one instance is read at once through the other, their caches shared through Redis', async () => {
+  // A prefix of its own: the Redis is shared, and is never flushed.
+  const config = cacheConfig({ redisUrl, redisKeyPrefix: `modelgraph-test-${randomBytes(6).toString('hex')}:` });
+  const caches = [await openResponseCache(config, t.db, listenUrl()), await openResponseCache(config, t.db, listenUrl())];
+  try {
+    const [one, two] = caches.map((cache) => createApp({ db: t.db, logger: silent, cache }));
+    await writeThenReadEverywhere(one!, [one!, two!], 'shared through Redis', 100000, '0.03');
+  } finally {
+    for (const cache of caches) await cache.close();
+  }
+});
+
+it('a write whose after-commit hook fails still answers that it landed, and the failure is logged', async () => {
+  const logged: unknown[][] = [];
+  const failing = createApp({
+    db: t.db,
+    logger: { ...silent, error: (...args: unknown[]) => void logged.push(args) },
+    afterCatalogCommit: () => {
+      throw new Error('the cache is gone');
+    },
+  });
+  const { data } = await postGraphQL(failing, READ);
+  const written = await postGraphQL(
+    failing,
+    'mutation ($input: UpdateModelInput!) { updateModel(input: $input) { version } }',
+    { input: { slug: 'llama-3.1-8b-instruct', expectedVersion: data!.model.version, name: 'Llama 3.1 8B (hook failed)' } },
     token,
   );
   expect(written.errors).toBeUndefined();
-  const offering = (await postGraphQL(t.app, '{ model(slug: "llama-3.1-8b-instruct") { offerings { id provider { slug } } } }')).data!.model.offerings.find(
-    (o: { provider: { slug: string } }) => o.provider.slug === 'groqcloud',
-  ).id;
-  const priced = await postGraphQL(
-    t.app,
-    'mutation ($offering: ID!, $source: SourceInput!) { recordPrice(offering: $offering, inputPerMTok: "0.01", source: $source) { id } }',
-    { offering, source: { name: 'Groq pricing page' } },
-    token,
-  );
-  expect(priced.errors).toBeUndefined();
-
-  for (const app of [t.app, other]) {
-    const { data } = await postGraphQL(app, READ);
-    expect(data!.model).toMatchObject({ name: 'Llama 3.1 8B (curated)', contextWindow: 120000, version: first.data!.model.version + 1 });
-    expect(data!.model.offerings.find((o: { provider: { slug: string } }) => o.provider.slug === 'groqcloud').price.inputPerMTok).toBe('0.01');
-  }
+  expect(written.data!.updateModel.version).toBe(data!.model.version + 1);
+  expect((await postGraphQL(failing, READ)).data!.model.name).toBe('Llama 3.1 8B (hook failed)');
+  expect(logged.flat().some((entry) => entry instanceof Error && entry.message === 'the cache is gone')).toBe(true);
 });
