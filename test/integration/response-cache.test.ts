@@ -56,15 +56,19 @@ describe('the response cache, one instance', () => {
   });
 
   it('answers a known anonymous query from the cache, with the same bytes and no SQL, and with an ETag', async () => {
-    const first = await post(app, MODEL);
+    const origin = { origin: 'https://frontend.test' };
+    const first = await post(app, MODEL, origin);
     const firstBody = await first.text();
     expect(first.status).toBe(200);
     expect(first.headers.get('etag')).toMatch(/^".+"$/);
     expect(first.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=30');
     t.resetStatements();
     // The same document with other whitespace is the same request.
-    const second = await post(app, MODEL.replace(/ /g, '\n  '));
+    const second = await post(app, MODEL.replace(/ /g, '\n  '), origin);
     expect(await second.text()).toBe(firstBody);
+    // CORS stays, stored or not.
+    expect(first.headers.get('access-control-allow-origin')).toBe('https://frontend.test');
+    expect(second.headers.get('access-control-allow-origin')).toBe('https://frontend.test');
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
     expect(second.headers.get('content-type')).toBe(first.headers.get('content-type'));
     expect(t.statements).toEqual([]);
