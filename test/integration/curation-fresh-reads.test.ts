@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
 import { createToken } from '../../src/auth/tokens.js';
 import { openResponseCache } from '../../src/cache/open.js';
 import { runImport } from '../../src/catalog/import.js';
 import { readCatalogVersion } from '../../src/catalog/version.js';
-import type { CacheConfig } from '../../src/config.js';
 import { createTestApp, postGraphQL, type TestApp } from '../support/app.js';
+import { sharedRedisCacheConfig, testCacheConfig } from '../support/response-cache.js';
 
 /**
  * Fresh reads: two app instances on one database (as two servers behind a
@@ -73,13 +72,6 @@ async function writeThenReadEverywhere(writer: App, readers: App[], tag: string,
   }
 }
 
-const cacheConfig = (overrides: Partial<CacheConfig> = {}): CacheConfig => ({
-  ttlSeconds: 300,
-  maxEntries: 100,
-  cdnMaxAgeSeconds: 0,
-  redisKeyPrefix: 'unused:',
-  ...overrides,
-});
 const listenUrl = () => (t.backend === 'postgres' ? process.env.DATABASE_URL : undefined);
 
 it('a write through one instance is read at once through both (no cache)', async () => {
@@ -87,7 +79,7 @@ it('a write through one instance is read at once through both (no cache)', async
 });
 
 it('a write is read at once through the response cache (in memory), which had stored the old answer', async () => {
-  const cache = await openResponseCache(cacheConfig(), t.db, listenUrl());
+  const cache = await openResponseCache(testCacheConfig(), t.db, listenUrl());
   try {
     const cached = createApp({ db: t.db, logger: silent, cache });
     await writeThenReadEverywhere(cached, [cached], 'cached in memory', 110000, '0.02');
@@ -100,8 +92,7 @@ const redisUrl = process.env.TEST_REDIS_URL;
 if (!redisUrl) console.warn('[curation-fresh-reads.test] TEST_REDIS_URL is unset: the two instances sharing Redis are skipped.');
 
 it.runIf(redisUrl)('a write through one instance is read at once through the other, their caches shared through Redis', async () => {
-  // A prefix of its own: the Redis is shared, and is never flushed.
-  const config = cacheConfig({ redisUrl, redisKeyPrefix: `modelgraph-test-${randomBytes(6).toString('hex')}:` });
+  const config = sharedRedisCacheConfig(redisUrl!);
   const caches = [await openResponseCache(config, t.db, listenUrl()), await openResponseCache(config, t.db, listenUrl())];
   try {
     const [one, two] = caches.map((cache) => createApp({ db: t.db, logger: silent, cache }));

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,17 +7,13 @@ import { useResponseCache } from '../../src/cache/response-cache.js';
 import { MemoryResponseStore } from '../../src/cache/response-store.js';
 import { runImport } from '../../src/catalog/import.js';
 import { bumpCatalogVersion } from '../../src/catalog/version.js';
-import type { CacheConfig } from '../../src/config.js';
 import { openPostgres } from '../../src/db/client.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { sharedRedisCacheConfig, testCacheConfig } from '../support/response-cache.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const MODEL = `query { model(slug: "llama-3.1-8b-instruct") { name offerings { provider { name } } } }`;
 const COUNT = `{ models(first: 5) { totalCount } }`;
-
-function cacheConfig(overrides: Partial<CacheConfig> = {}): CacheConfig {
-  return { ttlSeconds: 60, maxEntries: 100, cdnMaxAgeSeconds: 30, redisKeyPrefix: 'unused:', ...overrides };
-}
 
 function post(app: App, query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>) {
   return Promise.resolve(
@@ -47,7 +42,7 @@ describe('the response cache, one instance', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await runImport(t.db, { importer: 'seed-page' });
-    cache = await openResponseCache(cacheConfig(), t.db, t.backend === 'postgres' ? process.env.DATABASE_URL : undefined);
+    cache = await openResponseCache(testCacheConfig(), t.db, t.backend === 'postgres' ? process.env.DATABASE_URL : undefined);
     app = createApp({ db: t.db, logger: silent, cache });
   });
   afterAll(async () => {
@@ -182,8 +177,7 @@ describe.runIf(redisUrl)('two instances sharing one Redis and one database', () 
   let two: App;
   beforeAll(async () => {
     t = await createTestDatabase();
-    // A prefix of its own: the Redis is shared, and is never flushed.
-    const config = cacheConfig({ redisUrl, redisKeyPrefix: `modelgraph-test-${randomBytes(6).toString('hex')}:` });
+    const config = sharedRedisCacheConfig(redisUrl!);
     const url = t.backend === 'postgres' ? process.env.DATABASE_URL : undefined;
     caches.push(await openResponseCache(config, t.db, url), await openResponseCache(config, t.db, url));
     one = createApp({ db: t.db, logger: silent, cache: caches[0] });
