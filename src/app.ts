@@ -4,6 +4,7 @@ import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type Y
 import type { ResponseCache } from './cache/open.js';
 import { useResponseCache } from './cache/response-cache.js';
 import { type AfterCatalogCommit, createContext } from './context.js';
+import { Generations } from './facts/generation.js';
 import { corsOptions, type CorsOrigins } from './cors.js';
 import { PERSISTED_OPERATION_PARAMS, type PersistedOperations, persistedOperationPlugins } from './persisted-operations.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
@@ -91,10 +92,12 @@ export function createApp({
       logger.error(`after the catalog write that made version ${version}, invalidating caches failed:`, error);
     }
   };
+  // What this app's requests share of the catalog, per version and price span (src/facts/generation.ts).
+  const generations = new Generations();
   return createYoga({
     schema,
     // The request's own view of the database counts its SQL statements for its log line and /metrics.
-    context: ({ request }) => createContext(countingStatements(db, requestScope(request)), request, afterCommit),
+    context: ({ request }) => createContext(countingStatements(db, requestScope(request)), request, afterCommit, generations),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     // Served by useGraphiQLPage instead: compressed once, with an ETag.

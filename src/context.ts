@@ -1,6 +1,7 @@
 import { bearerToken, findTokenHolder, type TokenHolder } from './auth/tokens.js';
 import type { Db } from './db/client.js';
 import { createLoaders, type Loaders } from './db/loaders.js';
+import { type Generation, Generations } from './facts/generation.js';
 
 /** Called once after every curation write commits, with the new catalog version (src/catalog/curation/write.ts). */
 export type AfterCatalogCommit = (version: number) => void | Promise<void>;
@@ -19,9 +20,17 @@ export interface Context {
   loaders: Loaders;
   viewer: Viewer;
   afterCatalogCommit: AfterCatalogCommit;
+  /**
+   * The catalog generation a date falls in (src/facts/generation.ts): what
+   * the app's requests share of the catalog at its version and prices. Read
+   * once per request and date.
+   */
+  generationAt(asOf: Date): Promise<Generation>;
 }
 
-export function createContext(db: Db, request?: Request, afterCatalogCommit: AfterCatalogCommit = () => {}): Context {
+export function createContext(db: Db, request?: Request, afterCatalogCommit: AfterCatalogCommit = () => {},
+  generations = new Generations(),
+): Context {
   const token = bearerToken(request?.headers.get('authorization') ?? null);
   let lookup: Promise<TokenHolder | null> | undefined;
   let found: TokenHolder | null = null;
@@ -30,10 +39,16 @@ export function createContext(db: Db, request?: Request, afterCatalogCommit: Aft
       found = h;
       return h;
     }));
+  const read = new Map<number, Promise<Generation>>();
   return {
     db,
     loaders: createLoaders(db),
     viewer: { holder, known: () => found },
     afterCatalogCommit,
+    generationAt: (asOf) => {
+      let generation = read.get(asOf.getTime());
+      if (!generation) read.set(asOf.getTime(), (generation = generations.at(db, asOf)));
+      return generation;
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { ModelRow } from '../db/database.js';
-import { catalogProfiles } from '../resolvers/catalog-profiles.js';
-import { loadModelFacts, loadModels } from '../resolvers/comparison-facts.js';
+import { neighboursOf } from '../facts/catalog-profiles.js';
+import { loadModelFacts, loadModels } from '../facts/model-facts.js';
 import type { BenchmarkComparison, UncomparedBenchmark } from '../resolvers/comparison/benchmarks.js';
 import type { CapabilityRow } from '../resolvers/comparison/capabilities.js';
 import { type Comparison, compareModels } from '../resolvers/comparison/compare.js';
@@ -9,7 +9,7 @@ import type { RoutePrice } from '../resolvers/comparison/costs.js';
 import type { ComparedScore } from '../resolvers/comparison/benchmarks.js';
 import type { ModelFacts, Traffic } from '../resolvers/comparison/facts.js';
 import type { Switch } from '../resolvers/comparison/providers.js';
-import { type RelatedSuggestion, relatedSuggestions } from '../resolvers/comparison/related.js';
+import { neighboursToKeep, type RelatedSuggestion, relatedSuggestions } from '../resolvers/comparison/related.js';
 import type { ScorecardRow, ScorecardValue } from '../resolvers/comparison/scorecard.js';
 import type { Tradeoff } from '../resolvers/comparison/tradeoffs.js';
 import type { DimensionScores } from '../resolvers/comparison/verdict.js';
@@ -487,11 +487,11 @@ const ComparisonRef = builder.objectRef<ComparisonShape>('Comparison').implement
       type: [RelatedComparisonRef],
       description: 'Up to 5 next comparisons per compared model: nearest by blended price and by benchmark profile.',
       resolve: async (c, _a, context) => {
-        const profiles = await catalogProfiles(context, c.asOf, c.inputShare);
-        const compared = profiles.filter((p) => c.models.some((m) => m.id === p.id));
+        const ids = c.models.map((m) => m.id);
+        const neighbours = await neighboursOf(context, ids, c.asOf, c.inputShare, neighboursToKeep(MAX_MODELS));
         const slugOf = async (id: number) => (await context.loaders.modelsById.load(id))!.slug;
         return Promise.all(
-          relatedSuggestions(compared, profiles).map(async (s) => ({ ...s, slugs: [await slugOf(s.modelId), await slugOf(s.candidateId)] })),
+          relatedSuggestions(ids, neighbours).map(async (s) => ({ ...s, slugs: [await slugOf(s.modelId), await slugOf(s.candidateId)] })),
         );
       },
     }),
@@ -509,8 +509,13 @@ const ComparisonRef = builder.objectRef<ComparisonShape>('Comparison').implement
   }),
 });
 
+/** How every Model node id begins: "Model:" in base64. */
+const MODEL_ID_PREFIX = Buffer.from('Model:').toString('base64');
+
 /** A Model node id ("TW9kZWw6MQ=="), or any other id a model is known by. */
 function parseModelRef(ref: string): { reference: string } | { id: number } {
+  // Most references are slugs: decoding one would throw (and capture a stack) on every request.
+  if (!ref.startsWith(MODEL_ID_PREFIX)) return { reference: ref };
   try {
     const { typename, id } = decodeGlobalID(ref);
     if (typename === 'Model' && /^\d+$/.test(id)) return { id: parseGlobalIntId(id) };

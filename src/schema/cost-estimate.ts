@@ -1,4 +1,4 @@
-import { loadModelFacts } from '../resolvers/comparison-facts.js';
+import { loadModelFacts } from '../facts/model-facts.js';
 import { type PricedRoute, routeCaveat, routeCosts } from '../resolvers/comparison/costs.js';
 import type { Traffic } from '../resolvers/comparison/facts.js';
 import type { Workload } from '../resolvers/cost/workload.js';

@@ -30,6 +30,17 @@ describe('2 to 10 models, a bounded number of statements', () => {
     expect(t.statements.length).toBeLessThanOrEqual(8);
   });
 
+  it('asked again, reads only the catalog version and the models named: their facts are kept per catalog version', async () => {
+    const models = synthetic(4);
+    const first = await t.graphql(pageQuery, { models });
+    t.resetStatements();
+    const again = await t.graphql(pageQuery, { models });
+    expect(again.errors).toBeUndefined();
+    expect(withoutAsOf(again.data)).toEqual(withoutAsOf(first.data));
+    expect(t.statements).toHaveLength(2);
+    expect(t.statements.some((sql) => /from "catalog_version"/.test(sql))).toBe(true);
+  });
+
   it('prices every synthetic model on its cheapest route', async () => {
     const { data } = await t.graphql(
       `{ comparison(models: ["synthetic-002", "synthetic-005"], traffic: { inputTokensPerMonth: 1000000, outputTokensPerMonth: 1000000 }) {
@@ -158,3 +169,7 @@ describe('bad input', () => {
     expect(data!.comparison.traffic).toEqual({ inputTokensPerMonth: '5000000000', outputTokensPerMonth: '900000000000' });
   });
 });
+
+function withoutAsOf(data: unknown): unknown {
+  return JSON.parse(JSON.stringify(data), (key, value) => (key === 'asOf' ? undefined : value));
+}

@@ -26,6 +26,11 @@ beforeAll(async () => {
 afterAll(() => t.destroy());
 
 const READ = '{ model(slug: "llama-3.1-8b-instruct") { name contextWindow version offerings { id provider { slug } price { inputPerMTok } } } }';
+/** The same facts through a comparison, whose per-model facts each app keeps per catalog version (src/facts/). */
+const COMPARE = `{ comparison(models: ["llama-3.1-8b-instruct", "llama-3.2-1b-instruct"]) {
+  models { name contextWindow offerings { provider { slug } price { inputPerMTok } } }
+  costs { cheapestInput { perMTok offering { provider { slug } } } }
+} }`;
 
 it('an import is one entry in the audit trail, with its report', async () => {
   const version = await readCatalogVersion(t.db);
@@ -47,6 +52,9 @@ it('an import is one entry in the audit trail, with its report', async () => {
 async function writeThenReadEverywhere(writer: App, readers: App[], tag: string, contextWindow: number, price: string) {
   const before = await Promise.all(readers.map((app) => postGraphQL(app, READ)));
   for (const answer of before) expect(answer).toEqual(before[0]);
+  const comparedBefore = await Promise.all(readers.map((app) => postGraphQL(app, COMPARE)));
+  for (const answer of comparedBefore) expect(answer).toEqual(comparedBefore[0]);
+  expect(comparedBefore[0]!.data!.comparison.costs[0].cheapestInput.perMTok).not.toBe(price);
   const version = before[0]!.data!.model.version as number;
 
   const written = await postGraphQL(
@@ -69,6 +77,10 @@ async function writeThenReadEverywhere(writer: App, readers: App[], tag: string,
     const { data } = await postGraphQL(app, READ);
     expect(data!.model).toMatchObject({ name: `Llama 3.1 8B (${tag})`, contextWindow, version: version + 1 });
     expect(data!.model.offerings.find((o: { provider: { slug: string } }) => o.provider.slug === 'groqcloud').price.inputPerMTok).toBe(price);
+    const compared = (await postGraphQL(app, COMPARE)).data!.comparison;
+    expect(compared.models[0]).toMatchObject({ name: `Llama 3.1 8B (${tag})`, contextWindow });
+    expect(compared.models[0].offerings.find((o: { provider: { slug: string } }) => o.provider.slug === 'groqcloud').price.inputPerMTok).toBe(price);
+    expect(compared.costs[0].cheapestInput).toEqual({ perMTok: price, offering: { provider: { slug: 'groqcloud' } } });
   }
 }
 

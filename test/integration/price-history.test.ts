@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ImportReport, runImport } from '../../src/catalog/import.js';
+import { bumpCatalogVersion } from '../../src/catalog/version.js';
 import { PRICE_BEFORE_FIRST_CHANGE } from '../../src/catalog/records.js';
 import { Decimal } from '../../src/resolvers/decimal.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -175,6 +176,8 @@ describe('a database the earlier rule imported', () => {
       where pr.slug = 'huggingface-together' and o.provider_model_id = 'Qwen/Qwen3-VL-8B-Instruct' and p.input_per_mtok = 0.18`.execute(t.db);
     expect(qwen.rows).toHaveLength(1);
     await t.db.updateTable('prices').set({ input_per_mtok: '0.18000000000000002' }).where('id', '=', qwen.rows[0]!.id).execute();
+    // As any change made outside the API and the importer must: announce it, or the app keeps the facts it read (src/facts/).
+    await bumpCatalogVersion(t.db);
     expect(await o3Estimate()).toEqual({ input: '10', output: '40' });
     expect(await o3Estimate('2025-06-01T00:00:00Z')).toEqual({ input: null, output: null });
 

@@ -5,7 +5,7 @@ import { createContext } from '../../src/context.js';
 import { cheapestPricesByModel } from '../../src/db/queries/cheapest.js';
 import { catalogWithCheapestPrices } from '../../src/db/queries/comparison.js';
 import { isPurchasable, purchasableRoutes } from '../../src/db/queries/purchasable.js';
-import { loadModelFacts } from '../../src/resolvers/comparison-facts.js';
+import { loadModelFacts } from '../../src/facts/model-facts.js';
 import { type ModelCost, modelCost } from '../../src/resolvers/comparison/costs.js';
 import { DEFAULT_INPUT_SHARE, DEFAULT_TRAFFIC, type ModelFacts } from '../../src/resolvers/comparison/facts.js';
 import { Decimal } from '../../src/resolvers/decimal.js';

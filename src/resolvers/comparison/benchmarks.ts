@@ -52,9 +52,19 @@ export interface UncomparedBenchmark {
 /** Every shared benchmark's scores, per model, in order; benchmarks in first-seen order. */
 function sharedBenchmarks(models: ModelFacts[]): { benchmark: BenchmarkFact; perModel: ScoreFact[][] }[] {
   const benchmarks = new Map<number, BenchmarkFact>();
-  for (const model of models) for (const score of model.scores) benchmarks.set(score.benchmark.id, score.benchmark);
+  // One pass over each model's scores (hundreds each on the big leaderboards), not one per benchmark.
+  const byModel = models.map((model) => {
+    const byBenchmark = new Map<number, ScoreFact[]>();
+    for (const score of model.scores) {
+      if (!benchmarks.has(score.benchmark.id)) benchmarks.set(score.benchmark.id, score.benchmark);
+      const own = byBenchmark.get(score.benchmark.id);
+      if (own) own.push(score);
+      else byBenchmark.set(score.benchmark.id, [score]);
+    }
+    return byBenchmark;
+  });
   return [...benchmarks.values()]
-    .map((benchmark) => ({ benchmark, perModel: models.map((m) => m.scores.filter((s) => s.benchmark.id === benchmark.id)) }))
+    .map((benchmark) => ({ benchmark, perModel: byModel.map((scores) => scores.get(benchmark.id) ?? []) }))
     .filter(({ perModel }) => perModel.every((scores) => scores.length > 0));
 }
 
