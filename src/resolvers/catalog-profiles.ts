@@ -37,7 +37,7 @@ const snapshots = new WeakMap<Db, Promise<CatalogSnapshot>>();
  * retired, at `asOf`, with the request's loaders primed with their rows (the
  * suggestions name them).
  */
-export async function catalogProfiles({ db, loaders }: Context, asOf: Date, inputShare: Decimal): Promise<ModelProfile[]> {
+export async function catalogProfiles({ reads: db, loaders }: Context, asOf: Date, inputShare: Decimal): Promise<ModelProfile[]> {
   const raw = await catalogVersionAndPriceSpan(db, asOf);
   const span: Span = { version: raw.version, from: raw.from?.getTime() ?? -Infinity, until: raw.until?.getTime() ?? Infinity };
   const fits = (s: CatalogSnapshot | undefined): s is CatalogSnapshot => !!s && s.version === span.version && s.from === span.from && s.until === span.until;

@@ -37,7 +37,7 @@ export async function loadModels(
 }
 
 export async function loadModelFacts(
-  { db, loaders }: Context,
+  { reads, loaders }: Context,
   models: ModelRow[],
   asOf: Date,
   options: { pricesAreCurrent: boolean },
@@ -45,13 +45,13 @@ export async function loadModelFacts(
   const ids = models.map((m) => m.id);
   // The routes, then every component of their prices in force in one more statement (none when no route is priced).
   const routesWithComponents = async () => {
-    const rows = await routesForModels(db, ids, asOf);
-    return { rows, components: await componentsForPrices(db, rows.flatMap((r) => (r.price ? [r.price.id] : []))) };
+    const rows = await routesForModels(reads, ids, asOf);
+    return { rows, components: await componentsForPrices(reads, rows.flatMap((r) => (r.price ? [r.price.id] : []))) };
   };
   const [creators, { rows: routes, components }, scores] = await Promise.all([
     Promise.all(models.map((m) => loaders.creatorsById.load(m.creator_id))),
     routesWithComponents(),
-    scoresForModels(db, ids),
+    scoresForModels(reads, ids),
   ]);
 
   for (const id of ids) {
