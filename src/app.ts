@@ -3,7 +3,8 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import type { ResponseCache } from './cache/open.js';
 import { useResponseCache } from './cache/response-cache.js';
-import { type AfterCatalogCommit, createContext } from './context.js';
+import { readCatalogVersion } from './catalog/version.js';
+import { type AfterCatalogCommit, createContext, useMutationsReadThePrimary } from './context.js';
 import { Generations } from './facts/generation.js';
 import { corsOptions, type CorsOrigins } from './cors.js';
 import { PERSISTED_OPERATION_PARAMS, type PersistedOperations, persistedOperationPlugins } from './persisted-operations.js';
@@ -24,7 +25,13 @@ import { useComparisonPage } from './web/comparison-page.js';
 import { useGraphiQLPage } from './web/graphiql.js';
 
 export interface AppOptions {
+  /** The primary: every write, and every read that must see its own write. */
   db: Db;
+  /**
+   * A read replica (DATABASE_READ_URL, src/db/client.ts openReadReplica):
+   * the queries' resolvers and loaders read there. Omitted: they read `db`.
+   */
+  replica?: Db;
   /**
    * The structured log (pino, src/observability/logger.ts): one line per
    * request, and yoga's own messages unless `logger` is given. Default: no
@@ -67,6 +74,7 @@ export interface AppOptions {
  */
 export function createApp({
   db,
+  replica,
   log,
   logger = log ? yogaLogger(log) : createLogger('info'),
   metricsEndpoint = true,
@@ -78,7 +86,8 @@ export function createApp({
   afterCatalogCommit,
   persistedOperations,
 }: AppOptions) {
-  const metrics = createMetrics({ connections: () => connectionStats(db), processMetrics });
+  const databases = replica ? [db, replica] : [db];
+  const metrics = createMetrics({ connections: () => ({ primary: connectionStats(db), replica: replica && connectionStats(replica) }), processMetrics });
   // After a curation write commits: the response cache (every instance's, through
   // Redis where configured) drops what it held, then the caller's own hook runs.
   // The write has committed by then: a failure here (Redis gone) is logged, and
@@ -96,8 +105,11 @@ export function createApp({
   const generations = new Generations();
   return createYoga({
     schema,
-    // The request's own view of the database counts its SQL statements for its log line and /metrics.
-    context: ({ request }) => createContext(countingStatements(db, requestScope(request)), request, afterCommit, generations),
+    // The request's own view of each database counts its SQL statements, on both, for its log line and /metrics.
+    context: ({ request }) => {
+      const scope = requestScope(request);
+      return createContext({ primary: countingStatements(db, scope), replica: replica && countingStatements(replica, scope) }, request, afterCommit, generations);
+    },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     // Served by useGraphiQLPage instead: compressed once, with an ETag.
@@ -131,13 +143,18 @@ export function createApp({
       // more than 100 characters of its input (src/schema/errors.ts).
       useClientErrors({ hideSuggestions: process.env.NODE_ENV === 'production' }),
       // Before the limits: a known answer needs no parsing, validation or execution.
-      ...(cache ? [useResponseCache({ ...cache.options, metrics: metrics.responseCache })] : []),
+      // With a replica, an answer is stored only once the replica has the version it is stored under (src/cache/response-cache.ts).
+      ...(cache ? [useResponseCache({ ...cache.options, metrics: metrics.responseCache, readsVersion: replica && (() => readCatalogVersion(replica)) })] : []),
+      // Before execution, once the operation is known: a mutation's answer is read where it wrote.
+      useMutationsReadThePrimary(),
       ...queryLimitPlugins(),
       useReadinessCheck({
         endpoint: '/ready',
+        // Both databases: without the primary no write or token check works, without the replica no query.
         check: async () => {
           if (isDraining()) return false;
-          return databaseAnswers(db, READY_TIMEOUT_MS);
+          const answers = await Promise.all(databases.map((database) => databaseAnswers(database, READY_TIMEOUT_MS)));
+          return answers.every(Boolean);
         },
       }),
       // Last: the error codes of the result as the client gets it.

@@ -9,6 +9,8 @@ export type DatasetName = (typeof DATASET_NAMES)[number];
 
 const environmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_READ_URL: z.string().url().optional(),
+  DATABASE_READ_POOL_SIZE: z.coerce.number().int().min(1).max(1000).optional(),
   DATA_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -70,8 +72,18 @@ export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
   idleInTransactionTimeoutMs: 10000,
 };
 
+/**
+ * A PostgreSQL replica the GraphQL reads go to (DATABASE_READ_URL): its own
+ * pool, with the primary's timeouts and DATABASE_READ_POOL_SIZE connections
+ * (by default as many as the primary's).
+ */
+export interface ReadReplica {
+  url: string;
+  limits: DatabaseLimits;
+}
+
 export type Database =
-  | { kind: 'postgres'; url: string; limits: DatabaseLimits }
+  | { kind: 'postgres'; url: string; limits: DatabaseLimits; readReplica?: ReadReplica }
   | { kind: 'pglite'; dataDir: string };
 
 /** The response cache (src/cache/): null when RESPONSE_CACHE=off. */
@@ -123,17 +135,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Invalid environment: ${problems}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'DATABASE_READ_URL needs DATABASE_URL: it sends reads to a replica of a PostgreSQL primary, and without DATABASE_URL the database is the embedded PGlite, which has no replicas. Set DATABASE_URL to the primary, or unset DATABASE_READ_URL.',
+    );
+  }
+  const limits: DatabaseLimits = {
+    poolSize: e.DATABASE_POOL_SIZE,
+    connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
   return {
     database: e.DATABASE_URL
       ? {
           kind: 'postgres',
           url: e.DATABASE_URL,
-          limits: {
-            poolSize: e.DATABASE_POOL_SIZE,
-            connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
-            statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
-            idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-          },
+          limits,
+          ...(e.DATABASE_READ_URL && {
+            readReplica: { url: e.DATABASE_READ_URL, limits: { ...limits, poolSize: e.DATABASE_READ_POOL_SIZE ?? e.DATABASE_POOL_SIZE } },
+          }),
         }
       : { kind: 'pglite', dataDir: path.resolve(cwd, e.DATA_DIR ?? '.modelgraph') },
     cache:

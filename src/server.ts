@@ -3,10 +3,11 @@ import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import { openResponseCache } from './cache/open.js';
 import { catalogFingerprint, lastCatalogFingerprint } from './catalog/fingerprint.js';
+import { readCatalogVersion } from './catalog/version.js';
 import { runImport } from './catalog/import.js';
 import { isCatalogEmpty, seedDataset, withCatalogLock } from './catalog/seed.js';
-import { loadConfig } from './config.js';
-import { type Db, openDatabase } from './db/client.js';
+import { loadConfig, type ReadReplica } from './config.js';
+import { type Db, openDatabase, openReadReplica } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadPersistedOperations } from './persisted-operations.js';
 import { createLog } from './observability/logger.js';
@@ -24,10 +25,11 @@ const shutdownTimeout = (() => {
 // Until the server listens, a signal stops the start at once (src/shutdown.ts).
 const stopExitingOnSignals = exitOnSignalsDuringStart();
 
-async function prepareDatabase(): Promise<{ db: Db; config: ReturnType<typeof loadConfig> }> {
+async function prepareDatabase(): Promise<{ db: Db; replica: Db | undefined; config: ReturnType<typeof loadConfig> }> {
   const config = loadConfig();
+  const readReplica = config.database.kind === 'postgres' ? config.database.readReplica : undefined;
   const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
-  console.log(`[modelgraph] database: ${where}`);
+  console.log(`[modelgraph] database: ${where}${readReplica ? '; reads from the replica at DATABASE_READ_URL' : ''}`);
   // PGlite: takes the data directory's lock, or refuses naming its holder (src/db/data-dir-lock.ts).
   const db = await openDatabase(config.database);
   // Under the catalog's advisory lock, on one connection with no statement timeout:
@@ -43,7 +45,23 @@ async function prepareDatabase(): Promise<{ db: Db; config: ReturnType<typeof lo
       await refreshCatalog(session);
     }
   });
-  return { db, config };
+  return { db, replica: readReplica && (await openCheckedReplica(readReplica)), config };
+}
+
+/**
+ * The replica's instance, once it has answered with a catalog (migrated: the
+ * primary's schema has reached it). One that cannot be read stops the start,
+ * as the primary does, rather than a server whose every query fails.
+ */
+async function openCheckedReplica(readReplica: ReadReplica): Promise<Db> {
+  const replica = openReadReplica(readReplica);
+  try {
+    await readCatalogVersion(replica);
+    return replica;
+  } catch (error) {
+    await replica.destroy();
+    throw new Error(`the read replica (DATABASE_READ_URL) cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**
@@ -63,7 +81,7 @@ async function refreshCatalog(db: Db) {
   }
 }
 
-const { db, config } = await prepareDatabase().catch((error: unknown) => {
+const { db, replica, config } = await prepareDatabase().catch((error: unknown) => {
   // A start-up failure is a configuration or database problem: say it plainly.
   console.error(`[modelgraph] cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -92,6 +110,7 @@ if (persistedOperations) {
 // Requests are logged as JSON lines on stdout (src/observability/); the lines about starting and stopping stay plain text.
 const app = createApp({
   db,
+  replica,
   log: createLog(config.logLevel),
   metricsEndpoint: config.metrics,
   processMetrics: true,
@@ -122,6 +141,6 @@ const drain = drainOnSignals(server, {
   timeoutMs: shutdownTimeout,
   closeDatabase: async () => {
     await cache?.close();
-    await db.destroy();
+    await Promise.all([db.destroy(), replica?.destroy()]);
   },
 });

@@ -12,14 +12,23 @@ export interface ResponseCacheOptions {
   cdnMaxAgeSeconds: number;
   /** Counts lookups for /metrics (hit: answered from the store; miss: executed). */
   metrics?: ResponseCacheMetrics;
+  /**
+   * With a read replica: the catalog version the replica has replayed. A
+   * miss is stored only if, before it runs, the replica has the version its
+   * lookup saw; from a replica still behind it (a write committed on the
+   * primary a moment ago), the answer could predate that write and would be
+   * served as current until the next version or the TTL. Such an answer is
+   * sent, not stored.
+   */
+  readsVersion?: () => Promise<number>;
 }
 
 /** What a request is looked up and stored under, and the version its lookup saw. */
 interface Pending {
   key: string;
   version: number;
-  /** Set once the operation turned out to be a query (never a mutation). */
-  query?: boolean;
+  /** Set before execution: the operation is a query (never a mutation), read from a database that has `version`. */
+  storable?: boolean;
 }
 
 /**
@@ -30,7 +39,7 @@ interface Pending {
  * answered 200 without errors are stored. Every cacheable answer carries an
  * ETag; a request whose If-None-Match matches gets 304 with no body.
  */
-export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds, metrics }: ResponseCacheOptions): Plugin {
+export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds, metrics, readsVersion }: ResponseCacheOptions): Plugin {
   const pending = new WeakMap<Request, Pending>();
   const hits = new WeakMap<Request, CachedResponse>();
   const cacheControl = `public, max-age=0, s-maxage=${cdnMaxAgeSeconds}`;
@@ -50,10 +59,15 @@ export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds, metrics }: Re
         pending.set(request, { key, version });
       }
     },
-    onExecute({ args }) {
+    async onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
       const waiting = request && pending.get(request);
-      if (waiting) waiting.query = getOperationAST(args.document, args.operationName)?.operation === 'query';
+      if (!waiting) return;
+      waiting.storable = getOperationAST(args.document, args.operationName)?.operation === 'query';
+      // Before execution: a replica replays commits in order, so every statement
+      // run after this read sees at least the version it saw. A replica that does
+      // not answer stores nothing (and the execution reports its own error).
+      if (waiting.storable && readsVersion) waiting.storable = (await readsVersion().catch(() => -Infinity)) >= waiting.version;
     },
     onResultProcess({ request, result, setResultProcessor }) {
       const entry = hits.get(request);
@@ -67,7 +81,7 @@ export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds, metrics }: Re
     },
     async onResponse({ request, response, setResponse, fetchAPI }) {
       const waiting = pending.get(request);
-      if (!waiting?.query || response.status !== 200) return;
+      if (!waiting?.storable || response.status !== 200) return;
       const body = await response.text();
       const entry: CachedResponse = {
         version: waiting.version,

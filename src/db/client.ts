@@ -3,7 +3,7 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { type Dialect, type Driver, type KyselyConfig, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
-import { type Database as DatabaseConfig, DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from '../config.js';
+import { type Database as DatabaseConfig, DEFAULT_DATABASE_LIMITS, type DatabaseLimits, type ReadReplica } from '../config.js';
 import { type ConnectionStats, countingConnections, registerConnectionStats, wrappingDriver } from './connection-stats.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database.js';
@@ -22,6 +22,8 @@ export interface DbOptions {
   applicationName?: string;
   /** Where connection errors are reported (default: console.error). */
   onConnectionError?: (message: string) => void;
+  /** PostgreSQL only: every session read-only (default_transaction_read_only), so a write fails rather than lands. */
+  readOnly?: boolean;
 }
 
 /**
@@ -54,6 +56,21 @@ export function withoutQueryTimeout<T>(fn: () => Promise<T>): Promise<T> {
   return unguarded.run(true, fn);
 }
 
+/**
+ * The read replica's instance (DATABASE_READ_URL): a pool of its own with the
+ * primary's timeouts and type parsers. Its sessions are read-only: a write
+ * sent there by mistake fails at once, whatever database the URL names, rather
+ * than landing where the primary never sees it.
+ */
+export function openReadReplica(replica: ReadReplica, options: DbOptions = {}): Db {
+  return openPostgres(replica.url, {
+    applicationName: 'modelgraph-reads',
+    ...options,
+    limits: { ...replica.limits, ...options.limits },
+    readOnly: true,
+  });
+}
+
 export function openPostgres(url: string, options: DbOptions = {}): Db {
   const limits = { ...DEFAULT_DATABASE_LIMITS, ...options.limits };
   const report = options.onConnectionError ?? ((message: string) => console.error(message));
@@ -63,6 +80,7 @@ export function openPostgres(url: string, options: DbOptions = {}): Db {
     `-c idle_in_transaction_session_timeout=${limits.idleInTransactionTimeoutMs}`,
   ];
   if (options.searchPath) settings.push(`-c search_path=${options.searchPath}`);
+  if (options.readOnly) settings.push('-c default_transaction_read_only=on');
   const pool = new pg.Pool({
     connectionString: url,
     options: settings.join(' '),

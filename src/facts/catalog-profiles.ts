@@ -27,7 +27,7 @@ interface CatalogSnapshot {
  */
 export async function neighboursOf(context: Context, modelIds: number[], asOf: Date, inputShare: Decimal, keep: number): Promise<Map<number, Neighbours>> {
   const generation = await context.generationAt(asOf);
-  const snapshot = await generation.memo('catalog-profiles', () => readSnapshot(context.db, asOf));
+  const snapshot = await generation.memo('catalog-profiles', () => readSnapshot(context.reads, asOf));
   for (const row of snapshot.rows) context.loaders.modelsById.prime(row.id, row);
   const blend = inputShare.toString();
   const profiles = await generation.memo(`catalog-profiles:${blend}`, async () => profilesAt(snapshot, inputShare));

@@ -100,17 +100,17 @@ function prime(loaders: Loaders, { facts, creator, routes, components, scores, s
 }
 
 /** Reads the models' routes, prices, components, scores, creators and sources: five statements at most, whatever their number. */
-async function readEntries({ db, loaders }: Context, models: ModelRow[], asOf: Date): Promise<Map<number, ModelEntry>> {
+async function readEntries({ reads, loaders }: Context, models: ModelRow[], asOf: Date): Promise<Map<number, ModelEntry>> {
   const ids = models.map((m) => m.id);
   // The routes, then every component of their prices in force in one more statement (none when no route is priced).
   const routesWithComponents = async () => {
-    const rows = await routesForModels(db, ids, asOf);
-    return { rows, components: await componentsForPrices(db, rows.flatMap((r) => (r.price ? [r.price.id] : []))) };
+    const rows = await routesForModels(reads, ids, asOf);
+    return { rows, components: await componentsForPrices(reads, rows.flatMap((r) => (r.price ? [r.price.id] : []))) };
   };
   const [creators, { rows: routes, components }, scores] = await Promise.all([
     Promise.all(models.map((m) => loaders.creatorsById.load(m.creator_id))),
     routesWithComponents(),
-    scoresForModels(db, ids),
+    scoresForModels(reads, ids),
   ]);
   const facts = buildFacts(models, creators, routes, components, scores);
   const cited = (model: ModelRow, own: { routes: RouteRow[]; scores: ScoreWithBenchmark[] }) => [

@@ -10,7 +10,8 @@ import { type ResponseCacheMetrics, responseCacheMetrics } from './cache-metrics
  *   `modelgraph_http_request_duration_seconds{route,operation}`
  * - `modelgraph_graphql_errors_total{code}`: each error a response carried, by `extensions.code`
  * - `modelgraph_sql_statements_per_request`: a histogram over the GraphQL operations that ran
- * - `modelgraph_db_connections_in_use`, `modelgraph_db_connections_waiting`
+ * - `modelgraph_db_connections_in_use{database}`, `modelgraph_db_connections_waiting{database}`:
+ *   `primary`, and `replica` with DATABASE_READ_URL
  * - `modelgraph_response_cache_lookups_total{result}` (src/observability/cache-metrics.ts)
  * - with `processMetrics`, prom-client's default process and Node.js metrics
  */
@@ -35,8 +36,8 @@ export interface RequestRecord {
 }
 
 export interface MetricsOptions {
-  /** Connections in use and waiting, read at each scrape (src/db/connection-stats.ts). */
-  connections?: () => ConnectionStats | undefined;
+  /** Connections in use and waiting by database (`primary`, `replica`), read at each scrape (src/db/connection-stats.ts). */
+  connections?: () => Record<string, ConnectionStats | undefined>;
   /** Add prom-client's default process metrics (CPU, memory, event loop lag, GC): the server does, tests do not. */
   processMetrics?: boolean;
 }
@@ -85,10 +86,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     new Gauge({
       name,
       help,
+      labelNames: ['database'] as const,
       registers: [registry],
       collect() {
-        const stats = options.connections?.();
-        if (stats) this.set(read(stats));
+        for (const [database, stats] of Object.entries(options.connections?.() ?? {})) {
+          if (stats) this.set({ database }, read(stats));
+        }
       },
     });
   connectionGauge('modelgraph_db_connections_in_use', 'Database connections held by a query or a transaction now.', (s) => s.inUse);

@@ -165,11 +165,11 @@ builder.queryFields((t) => ({
     description: 'Benchmarks in name order, optionally of one category; pages of 1 to 100 (20 by default).',
     args: { category: t.arg({ type: BenchmarkCategory, description: 'Only benchmarks of this category.' }) },
     validate: { schema: connectionArgsSchema },
-    resolve: (_root, args, { db }) => {
+    resolve: (_root, args, { reads }) => {
       const filter = { category: args.category as Category | null | undefined };
       return withTotalCount(
-        resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, (page) => listBenchmarks(db, filter, page)),
-        () => countBenchmarks(db, filter),
+        resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, (page) => listBenchmarks(reads, filter, page)),
+        () => countBenchmarks(reads, filter),
       );
     },
   }),

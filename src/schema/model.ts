@@ -211,7 +211,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ModelOrder }),
     },
     validate: { schema: connectionArgsSchema },
-    resolve: (_root, args, { db }) => {
+    resolve: (_root, args, { reads }) => {
       const asOf = new Date();
       const filter = {
         ...args.filter,
@@ -220,9 +220,9 @@ builder.queryFields((t) => ({
       const order = { field: args.orderBy?.field ?? 'name', direction: args.orderBy?.direction ?? 'asc' } as const;
       return withTotalCount(
         resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ limit, offset }) =>
-          findModels(db, { filter, order, limit, offset, asOf }),
+          findModels(reads, { filter, order, limit, offset, asOf }),
         ),
-        () => countModels(db, filter, asOf),
+        () => countModels(reads, filter, asOf),
       );
     },
   }),

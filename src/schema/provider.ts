@@ -49,12 +49,12 @@ builder.queryFields((t) => ({
     type: ProviderRef,
     description: 'Providers in name order; pages of 1 to 100 (20 by default).',
     validate: { schema: connectionArgsSchema },
-    resolve: (_root, args, { db }) =>
+    resolve: (_root, args, { reads }) =>
       withTotalCount(
         resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, (page) =>
-          listByName(db, 'providers', page) as Promise<ProviderRow[]>,
+          listByName(reads, 'providers', page) as Promise<ProviderRow[]>,
         ),
-        () => countRows(db, 'providers'),
+        () => countRows(reads, 'providers'),
       ),
   }),
 }));

@@ -153,8 +153,8 @@ describe('/metrics', () => {
     expect(sample(after, 'modelgraph_sql_statements_per_request_bucket{le="0"}')).toBe(1);
     expect(sample(after, 'modelgraph_sql_statements_per_request_sum')).toBeGreaterThanOrEqual(2);
     // The connections, idle now, and the place the response cache will report to.
-    expect(after).toMatch(/^modelgraph_db_connections_in_use 0$/m);
-    expect(after).toMatch(/^modelgraph_db_connections_waiting 0$/m);
+    expect(after).toMatch(/^modelgraph_db_connections_in_use\{database="primary"\} 0$/m);
+    expect(after).toMatch(/^modelgraph_db_connections_waiting\{database="primary"\} 0$/m);
     expect(after).toMatch(/^modelgraph_response_cache_lookups_total\{result="hit"\} 0$/m);
   });
 
@@ -179,13 +179,13 @@ describe('/metrics', () => {
     release();
     await transaction;
     await request;
-    expect(sample(during, 'modelgraph_db_connections_in_use')).toBe(1);
-    expect(sample(during, 'modelgraph_db_connections_waiting')).toBe(0);
-    if (t.backend === 'pglite') expect(sample(meanwhile, 'modelgraph_db_connections_waiting')).toBe(1);
-    expect(sample(meanwhile, 'modelgraph_db_connections_in_use') + sample(meanwhile, 'modelgraph_db_connections_waiting')).toBeGreaterThanOrEqual(1);
+    expect(sample(during, 'modelgraph_db_connections_in_use{database="primary"}')).toBe(1);
+    expect(sample(during, 'modelgraph_db_connections_waiting{database="primary"}')).toBe(0);
+    if (t.backend === 'pglite') expect(sample(meanwhile, 'modelgraph_db_connections_waiting{database="primary"}')).toBe(1);
+    expect(sample(meanwhile, 'modelgraph_db_connections_in_use{database="primary"}') + sample(meanwhile, 'modelgraph_db_connections_waiting{database="primary"}')).toBeGreaterThanOrEqual(1);
     const after = await scrape();
-    expect(sample(after, 'modelgraph_db_connections_in_use')).toBe(0);
-    expect(sample(after, 'modelgraph_db_connections_waiting')).toBe(0);
+    expect(sample(after, 'modelgraph_db_connections_in_use{database="primary"}')).toBe(0);
+    expect(sample(after, 'modelgraph_db_connections_waiting{database="primary"}')).toBe(0);
   });
 
   it('keeps client-chosen operation names from creating series without end', async () => {

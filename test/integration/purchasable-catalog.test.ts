@@ -29,7 +29,7 @@ beforeAll(async () => {
   asOf = new Date();
   const models = await t.db.selectFrom('models').selectAll().orderBy('id').execute();
   // The comparison's own fact-loading path (one statement for every route of every model).
-  facts = await loadModelFacts(createContext(t.db), models, asOf, { pricesAreCurrent: false });
+  facts = await loadModelFacts(createContext({ primary: t.db }), models, asOf, { pricesAreCurrent: false });
   const share = Decimal.from(DEFAULT_INPUT_SHARE);
   engine = new Map(facts.map((m) => [m.id, modelCost(m, { traffic: DEFAULT_TRAFFIC }, share)]));
 }, 120_000);

@@ -86,6 +86,32 @@ it('reads the pool size and the database timeouts; 0 turns a timeout off', () =>
   expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '2s' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
 });
 
+it('sends reads to DATABASE_READ_URL with the primary\'s timeouts, its pool DATABASE_READ_POOL_SIZE or else DATABASE_POOL_SIZE', () => {
+  const primary = { DATABASE_URL: 'postgres://primary/x', DATABASE_POOL_SIZE: '6', DATABASE_STATEMENT_TIMEOUT_MS: '3000' };
+  expect(loadConfig({ ...primary, DATABASE_READ_URL: 'postgres://replica/x' }).database).toEqual({
+    kind: 'postgres',
+    url: 'postgres://primary/x',
+    limits: { poolSize: 6, connectTimeoutMs: 2000, statementTimeoutMs: 3000, idleInTransactionTimeoutMs: 10000 },
+    readReplica: { url: 'postgres://replica/x', limits: { poolSize: 6, connectTimeoutMs: 2000, statementTimeoutMs: 3000, idleInTransactionTimeoutMs: 10000 } },
+  });
+  expect(loadConfig({ ...primary, DATABASE_READ_URL: 'postgres://replica/x', DATABASE_READ_POOL_SIZE: '20' }).database).toMatchObject({
+    limits: { poolSize: 6 },
+    readReplica: { limits: { poolSize: 20, statementTimeoutMs: 3000 } },
+  });
+  expect(loadConfig(primary).database).not.toHaveProperty('readReplica');
+  expect(() => loadConfig({ ...primary, DATABASE_READ_URL: 'replica' })).toThrow(/DATABASE_READ_URL/);
+  expect(() => loadConfig({ ...primary, DATABASE_READ_URL: 'postgres://replica/x', DATABASE_READ_POOL_SIZE: '0' })).toThrow(/DATABASE_READ_POOL_SIZE/);
+});
+
+it('refuses DATABASE_READ_URL on PGlite (no DATABASE_URL), saying why and what to do', () => {
+  for (const env of [{ DATABASE_READ_URL: 'postgres://replica/x' }, { DATABASE_READ_URL: 'postgres://replica/x', DATA_DIR: '/var/lib/mg' }]) {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(
+      'DATABASE_READ_URL needs DATABASE_URL: it sends reads to a replica of a PostgreSQL primary, and without DATABASE_URL the database is the embedded PGlite, which has no replicas. Set DATABASE_URL to the primary, or unset DATABASE_READ_URL.',
+    );
+  }
+});
+
 it('reads CORS_ORIGINS: any origin by default, or the origins listed; anything else is refused, naming it', () => {
   expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
   expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173,https://app.example.com' }).corsOrigins).toEqual([

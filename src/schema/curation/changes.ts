@@ -36,15 +36,15 @@ builder.queryFields((t) => ({
       entity: t.arg.id({ description: 'The global id of a Model, Provider or Offering.', validate: nodeIdOf(Object.keys(ENTITY_TYPES)) }),
     },
     validate: { schema: connectionArgsSchema },
-    resolve: (_root, args, { db }) => {
+    resolve: (_root, args, { reads }) => {
       let filter: ChangeFilter | null = null;
       if (args.entity != null) {
         const { typename, key } = decodeId(String(args.entity));
         filter = { entityType: ENTITY_TYPES[typename as keyof typeof ENTITY_TYPES], entityId: key };
       }
       return withTotalCount(
-        resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) => listChanges(db, filter, { offset, limit })),
-        () => countChanges(db, filter),
+        resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) => listChanges(reads, filter, { offset, limit })),
+        () => countChanges(reads, filter),
       );
     },
   }),
