@@ -46,8 +46,9 @@ it('an import is one entry in the audit trail, with its report', async () => {
 
 /**
  * Updates the model's name and context window through `writer` and prices its
- * Groq route, after every reader has answered (and, with a cache, stored) the
- * read; then every reader serves the new values at once.
+ * Groq route at `price` (no route of the model is cheaper: its cheapest then),
+ * after every reader has answered (and, with a cache, stored) the read; then
+ * every reader serves the new values at once.
  */
 async function writeThenReadEverywhere(writer: App, readers: App[], tag: string, contextWindow: number, price: string) {
   const before = await Promise.all(readers.map((app) => postGraphQL(app, READ)));
@@ -108,7 +109,7 @@ it.runIf(redisUrl)('a write through one instance is read at once through the oth
   const caches = [await openResponseCache(config, t.db, listenUrl()), await openResponseCache(config, t.db, listenUrl())];
   try {
     const [one, two] = caches.map((cache) => createApp({ db: t.db, logger: silent, cache }));
-    await writeThenReadEverywhere(one!, [one!, two!], 'shared through Redis', 100000, '0.03');
+    await writeThenReadEverywhere(one!, [one!, two!], 'shared through Redis', 100000, '0.005');
   } finally {
     for (const cache of caches) await cache.close();
   }
