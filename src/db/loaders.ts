@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { Loader } from './loader.js';
 import type { Db } from './client.js';
 import type {
   BenchmarkRow,
@@ -22,16 +22,16 @@ import type { PriceComponent } from '../domain/pricing.js';
  */
 export function createLoaders(db: Db) {
   return {
-    modelsById: new DataLoader<number, ModelRow | null>(async (ids) =>
+    modelsById: new Loader<number, ModelRow | null>(async (ids) =>
       oneEach(ids, await db.selectFrom('models').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
     ),
-    modelsBySlug: new DataLoader<string, ModelRow | null>(async (slugs) =>
+    modelsBySlug: new Loader<string, ModelRow | null>(async (slugs) =>
       oneEach(slugs, await db.selectFrom('models').selectAll().where('slug', 'in', slugs).execute(), (r) => r.slug),
     ),
     /** The models any known id names (slug, alias, provider model id): one, none, or several when the id is ambiguous. */
-    modelsByReference: new DataLoader<string, ModelRow[]>(async (references) => modelsByReference(db, references)),
+    modelsByReference: new Loader<string, ModelRow[]>(async (references) => modelsByReference(db, references)),
     /** Every other id of a model: its aliases and its routes' provider ids, sorted. */
-    aliasesByModelId: new DataLoader<number, string[]>(async (modelIds) => {
+    aliasesByModelId: new Loader<number, string[]>(async (modelIds) => {
       const aliases = await db.selectFrom('model_aliases').select(['model_id', 'alias']).where('model_id', 'in', modelIds).execute();
       const routes = await db
         .selectFrom('offerings')
@@ -46,35 +46,35 @@ export function createLoaders(db: Db) {
         return [...byKey.values()].sort((a, b) => a.localeCompare(b));
       });
     }),
-    creatorsById: new DataLoader<number, CreatorRow | null>(async (ids) =>
+    creatorsById: new Loader<number, CreatorRow | null>(async (ids) =>
       oneEach(ids, await db.selectFrom('creators').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
     ),
-    providersById: new DataLoader<number, ProviderRow | null>(async (ids) =>
+    providersById: new Loader<number, ProviderRow | null>(async (ids) =>
       oneEach(ids, await db.selectFrom('providers').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
     ),
-    providersBySlug: new DataLoader<string, ProviderRow | null>(async (slugs) =>
+    providersBySlug: new Loader<string, ProviderRow | null>(async (slugs) =>
       oneEach(slugs, await db.selectFrom('providers').selectAll().where('slug', 'in', slugs).execute(), (r) => r.slug),
     ),
-    benchmarksById: new DataLoader<number, BenchmarkRow | null>(async (ids) =>
+    benchmarksById: new Loader<number, BenchmarkRow | null>(async (ids) =>
       oneEach(ids, await db.selectFrom('benchmarks').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
     ),
-    benchmarksBySlug: new DataLoader<string, BenchmarkRow | null>(async (slugs) =>
+    benchmarksBySlug: new Loader<string, BenchmarkRow | null>(async (slugs) =>
       oneEach(slugs, await db.selectFrom('benchmarks').selectAll().where('slug', 'in', slugs).execute(), (r) => r.slug),
     ),
-    sourcesById: new DataLoader<number, SourceRow | null>(async (ids) =>
+    sourcesById: new Loader<number, SourceRow | null>(async (ids) =>
       oneEach(ids, await db.selectFrom('sources').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
     ),
-    offeringsById: new DataLoader<number, OfferingRow | null>(async (ids) =>
+    offeringsById: new Loader<number, OfferingRow | null>(async (ids) =>
       oneEach(ids, await db.selectFrom('offerings').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
     ),
-    offeringsByModelId: new DataLoader<number, OfferingRow[]>(async (modelIds) =>
+    offeringsByModelId: new Loader<number, OfferingRow[]>(async (modelIds) =>
       groupEach(
         modelIds,
         await db.selectFrom('offerings').selectAll().where('model_id', 'in', modelIds).orderBy('id').execute(),
         (r) => r.model_id,
       ),
     ),
-    offeringsByProviderId: new DataLoader<number, OfferingRow[]>(async (providerIds) =>
+    offeringsByProviderId: new Loader<number, OfferingRow[]>(async (providerIds) =>
       groupEach(
         providerIds,
         await db.selectFrom('offerings').selectAll().where('provider_id', 'in', providerIds).orderBy('id').execute(),
@@ -82,16 +82,16 @@ export function createLoaders(db: Db) {
       ),
     ),
     /** The price in force now: the latest row whose effective date has come. */
-    currentPriceByOfferingId: new DataLoader<number, PriceRow | null>(async (offeringIds) =>
+    currentPriceByOfferingId: new Loader<number, PriceRow | null>(async (offeringIds) =>
       oneEach(offeringIds, await currentPrices(db, offeringIds, new Date()), (r) => r.offering_id),
     ),
     /** A price row's components beyond its base price (tiers, windows, service tiers, fees), in stored order. */
-    componentsByPriceId: new DataLoader<number, PriceComponent[]>(async (priceIds) => {
+    componentsByPriceId: new Loader<number, PriceComponent[]>(async (priceIds) => {
       const byPrice = await componentsForPrices(db, priceIds);
       return priceIds.map((id) => byPrice.get(id) ?? []);
     }),
     /** Every price an offering has had, newest first. */
-    pricesByOfferingId: new DataLoader<number, PriceRow[]>(async (offeringIds) =>
+    pricesByOfferingId: new Loader<number, PriceRow[]>(async (offeringIds) =>
       groupEach(
         offeringIds,
         await db
@@ -103,7 +103,7 @@ export function createLoaders(db: Db) {
         (r) => r.offering_id,
       ),
     ),
-    scoresByModelId: new DataLoader<number, ScoreRow[]>(async (modelIds) =>
+    scoresByModelId: new Loader<number, ScoreRow[]>(async (modelIds) =>
       groupEach(
         modelIds,
         await db.selectFrom('scores').selectAll().where('model_id', 'in', modelIds).orderBy('id').execute(),
@@ -111,7 +111,7 @@ export function createLoaders(db: Db) {
       ),
     ),
     /** A benchmark's scores, best first (lowest first where lower is better), ties by model name. */
-    scoresByBenchmarkId: new DataLoader<number, ScoreRow[]>(async (benchmarkIds) =>
+    scoresByBenchmarkId: new Loader<number, ScoreRow[]>(async (benchmarkIds) =>
       groupEach(
         benchmarkIds,
         await db
@@ -129,14 +129,14 @@ export function createLoaders(db: Db) {
         (r) => r.benchmark_id,
       ),
     ),
-    editionsById: new DataLoader<number, EditionRow | null>(async (ids) =>
+    editionsById: new Loader<number, EditionRow | null>(async (ids) =>
       oneEach(ids, await db.selectFrom('editions').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
     ),
-    editionsBySlug: new DataLoader<string, EditionRow | null>(async (slugs) =>
+    editionsBySlug: new Loader<string, EditionRow | null>(async (slugs) =>
       oneEach(slugs, await db.selectFrom('editions').selectAll().where('slug', 'in', slugs).execute(), (r) => r.slug),
     ),
     /** The editions a benchmark has scores in, by slug (Benchmark.editions orders them as the comparison prefers them). */
-    editionsByBenchmarkId: new DataLoader<number, EditionRow[]>(async (benchmarkIds) => {
+    editionsByBenchmarkId: new Loader<number, EditionRow[]>(async (benchmarkIds) => {
       const rows = await db
         .selectFrom('editions')
         .innerJoin(

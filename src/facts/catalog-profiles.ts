@@ -15,25 +15,28 @@ import { Decimal } from '../resolvers/decimal.js';
  */
 
 interface CatalogSnapshot {
-  rows: ModelRow[];
+  /** Every model that is not retired, by id. */
+  rows: Map<number, ModelRow>;
   models: { id: number; cheapestInput: Decimal | null; cheapestOutput: Decimal | null; scores: Map<number, number> }[];
 }
 
 /**
  * Each compared model's nearest catalog models by price and by benchmarks
  * (nearest first; enough to offer the suggestions whichever other models are
- * compared), with the request's loaders primed with every catalog model's row:
- * the suggestions name them.
+ * compared), with the request's loaders primed with their rows: the
+ * suggestions name them.
  */
 export async function neighboursOf(context: Context, modelIds: number[], asOf: Date, inputShare: Decimal, keep: number): Promise<Map<number, Neighbours>> {
   const generation = await context.generationAt(asOf);
   const snapshot = await generation.memo('catalog-profiles', () => readSnapshot(context.reads, asOf));
-  for (const row of snapshot.rows) context.loaders.modelsById.prime(row.id, row);
   const blend = inputShare.toString();
   const profiles = await generation.memo(`catalog-profiles:${blend}`, async () => profilesAt(snapshot, inputShare));
   const found = await Promise.all(
     modelIds.map((id) => generation.memo(`neighbours:${blend}:${keep}:${id}`, async () => neighboursIn(profiles, id, keep))),
   );
+  for (const { byPrice, byBenchmarks } of found) {
+    for (const id of [...byPrice, ...byBenchmarks]) context.loaders.modelsById.prime(id, snapshot.rows.get(id)!);
+  }
   return new Map(modelIds.map((id, i) => [id, found[i]!]));
 }
 
@@ -52,7 +55,7 @@ async function readSnapshot(db: Db, asOf: Date): Promise<CatalogSnapshot> {
     scoresByModel.get(s.model_id)!.set(s.benchmark_id, Number(s.value));
   }
   return {
-    rows: catalog.map(({ model }) => model),
+    rows: new Map(catalog.map(({ model }) => [model.id, model])),
     models: catalog.map(({ model, cheapestInput, cheapestOutput }) => ({
       id: model.id,
       cheapestInput: cheapestInput === null ? null : Decimal.from(cheapestInput),

@@ -26,8 +26,8 @@ export async function loadModels(
 ): Promise<ModelRow[][]> {
   const found = await Promise.all(
     refs.map(async (ref) => {
-      if ('reference' in ref) return loaders.modelsByReference.load(ref.reference);
-      const row = await loaders.modelsById.load(ref.id);
+      if ('reference' in ref) return loaders.modelsByReference.get(ref.reference);
+      const row = await loaders.modelsById.get(ref.id);
       return row ? [row] : [];
     }),
   );
@@ -108,7 +108,7 @@ async function readEntries({ reads, loaders }: Context, models: ModelRow[], asOf
     return { rows, components: await componentsForPrices(reads, rows.flatMap((r) => (r.price ? [r.price.id] : []))) };
   };
   const [creators, { rows: routes, components }, scores] = await Promise.all([
-    Promise.all(models.map((m) => loaders.creatorsById.load(m.creator_id))),
+    Promise.all(models.map((m) => loaders.creatorsById.get(m.creator_id))),
     routesWithComponents(),
     scoresForModels(reads, ids),
   ]);
@@ -127,7 +127,7 @@ async function readEntries({ reads, loaders }: Context, models: ModelRow[], asOf
   const sources = await Promise.all(
     models.map(async (model, i) => {
       const ids = [...new Set(cited(model, owned[i]!).filter((id) => id !== null))];
-      const rows = await Promise.all(ids.map((id) => withScores.get(id) ?? loaders.sourcesById.load(id)));
+      const rows = await Promise.all(ids.map((id) => withScores.get(id) ?? loaders.sourcesById.get(id)));
       return rows.filter((row) => row !== null);
     }),
   );

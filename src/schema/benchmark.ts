@@ -33,7 +33,7 @@ export const BenchmarkCategory = builder.enumType('BenchmarkCategory', {
 
 /** The edition an `edition` argument names; BAD_USER_INPUT when no edition has that slug. */
 export async function editionArgument({ loaders }: Context, slug: string, argumentPath: string[]) {
-  const edition = await loaders.editionsBySlug.load(slug);
+  const edition = await loaders.editionsBySlug.get(slug);
   if (!edition) throw userInputError(`Unknown edition ${quoted(slug, 100)}: no benchmark edition has this slug.`, argumentPath);
   return edition;
 }
@@ -41,13 +41,13 @@ export async function editionArgument({ loaders }: Context, slug: string, argume
 /** Whether a score is an independent result: its edition is independent, or (no edition) the score says it is not self-reported. */
 export async function isIndependent(score: ScoreRow, { loaders }: Context): Promise<boolean> {
   if (score.edition_id === null) return score.self_reported === false;
-  return (await loaders.editionsById.load(score.edition_id))?.independent ?? false;
+  return (await loaders.editionsById.get(score.edition_id))?.independent ?? false;
 }
 
 builder.node(BenchmarkRef, {
   description: 'A benchmark models are scored on.',
   id: { resolve: (benchmark) => benchmark.id, parse: parseGlobalIntId },
-  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.benchmarksById.load(id))),
+  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.benchmarksById.get(id))),
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "mmlu-pro".' }),
     name: t.exposeString('name', { description: 'Display name, e.g. "MMLU PRO".' }),
@@ -67,7 +67,7 @@ builder.node(BenchmarkRef, {
       description:
         'The editions this benchmark has scores in, in the order a comparison prefers them: independent first, then newest, then by slug.',
       resolve: async (benchmark, _args, { loaders }) =>
-        [...(await loaders.editionsByBenchmarkId.load(benchmark.id))].sort((a, b) =>
+        [...(await loaders.editionsByBenchmarkId.get(benchmark.id))].sort((a, b) =>
           compareEditions({ ...a, publishedOn: a.published_on }, { ...b, publishedOn: b.published_on }),
         ),
     }),
@@ -82,7 +82,7 @@ builder.node(BenchmarkRef, {
         }),
       },
       resolve: async (benchmark, args, context) => {
-        let scores = await context.loaders.scoresByBenchmarkId.load(benchmark.id);
+        let scores = await context.loaders.scoresByBenchmarkId.get(benchmark.id);
         if (args.edition != null) {
           const edition = await editionArgument(context, args.edition, ['edition']);
           scores = scores.filter((s) => s.edition_id === edition.id);
@@ -101,18 +101,18 @@ ScoreRef.implement({
     model: t.field({
       type: ModelRef,
       description: 'The model scored.',
-      resolve: async (score, _args, { loaders }) => (await loaders.modelsById.load(score.model_id))!,
+      resolve: (score, _args, { loaders }) => loaders.modelsById.existing(score.model_id),
     }),
     benchmark: t.field({
       type: BenchmarkRef,
       description: 'The benchmark.',
-      resolve: async (score, _args, { loaders }) => (await loaders.benchmarksById.load(score.benchmark_id))!,
+      resolve: (score, _args, { loaders }) => loaders.benchmarksById.existing(score.benchmark_id),
     }),
     edition: t.field({
       type: EditionRef,
       nullable: true,
       description: 'The leaderboard edition the score belongs to; null for scores recorded before editions (they compare within their source).',
-      resolve: (score, _args, { loaders }) => (score.edition_id === null ? null : loaders.editionsById.load(score.edition_id)),
+      resolve: (score, _args, { loaders }) => (score.edition_id === null ? null : loaders.editionsById.get(score.edition_id)),
     }),
     value: t.float({ description: 'The score, on the benchmark’s scale (as a float; `valueDecimal` is exact).', resolve: (score) => Number(score.value) }),
     valueDecimal: t.field({ type: 'Decimal', description: 'The score exactly as stored, e.g. "44.30".', resolve: (score) => score.value }),
@@ -140,14 +140,14 @@ ScoreRef.implement({
       resolve: async (score, _args, { loaders }) => {
         if (score.self_reported !== null) return score.self_reported;
         if (score.edition_id === null) return null;
-        const edition = await loaders.editionsById.load(score.edition_id);
+        const edition = await loaders.editionsById.get(score.edition_id);
         return edition ? !edition.independent : null;
       },
     }),
     source: t.field({
       type: SourceRef,
       description: 'Where the score was published.',
-      resolve: async (score, _args, { loaders }) => (await loaders.sourcesById.load(score.source_id))!,
+      resolve: (score, _args, { loaders }) => loaders.sourcesById.existing(score.source_id),
     }),
   }),
 });
@@ -158,7 +158,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One benchmark by slug, or null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The benchmark’s slug, e.g. "mmlu-pro".', validate: referenceRule }) },
-    resolve: (_root, { slug }, { loaders }) => loaders.benchmarksBySlug.load(slug),
+    resolve: (_root, { slug }, { loaders }) => loaders.benchmarksBySlug.get(slug),
   }),
   benchmarks: t.connection({
     type: BenchmarkRef,

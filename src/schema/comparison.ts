@@ -40,7 +40,7 @@ export const MAX_MODELS = 10;
 
 type ComparisonShape = Comparison & { asOf: Date };
 
-const loadModel = async (context: Context, id: number) => (await context.loaders.modelsById.load(id))!;
+const loadModel = (context: Context, id: number) => context.loaders.modelsById.existing(id);
 const money = (value: Decimal | null | undefined) => (value == null ? null : value.toString());
 
 export const TrafficRef = builder.objectRef<Traffic>('Traffic').implement({
@@ -51,7 +51,7 @@ export const TrafficRef = builder.objectRef<Traffic>('Traffic').implement({
   }),
 });
 
-const editionOf = (context: Context, editionId: number | null) => (editionId === null ? null : context.loaders.editionsById.load(editionId));
+const editionOf = (context: Context, editionId: number | null) => (editionId === null ? null : context.loaders.editionsById.get(editionId));
 const decimalOrNull = (value: Decimal | null) => (value === null ? null : value.toNumber());
 
 const ModelScoreRef = builder.objectRef<ComparedScore>('ModelScore').implement({
@@ -78,7 +78,7 @@ const ModelScoreRef = builder.objectRef<ComparedScore>('ModelScore').implement({
     source: t.field({
       type: SourceRef,
       description: 'Where the score was published.',
-      resolve: async (s, _a, { loaders }) => (await loaders.sourcesById.load(s.sourceId))!,
+      resolve: (s, _a, { loaders }) => loaders.sourcesById.existing(s.sourceId),
     }),
   }),
 });
@@ -92,7 +92,7 @@ const BenchmarkComparisonRef = builder
       benchmark: t.field({
         type: BenchmarkRef,
         description: 'The benchmark.',
-        resolve: async (b, _a, { loaders }) => (await loaders.benchmarksById.load(b.benchmark.id))!,
+        resolve: (b, _a, { loaders }) => loaders.benchmarksById.existing(b.benchmark.id),
       }),
       edition: t.field({
         type: EditionRef,
@@ -127,7 +127,7 @@ const BenchmarkComparisonRef = builder
         type: SourceRef,
         nullable: true,
         description: 'The source of the compared scores (their one source, or the edition’s).',
-        resolve: (b, _a, { loaders }) => (b.sourceId === null ? null : loaders.sourcesById.load(b.sourceId)),
+        resolve: (b, _a, { loaders }) => (b.sourceId === null ? null : loaders.sourcesById.get(b.sourceId)),
       }),
       sentence: t.exposeString('sentence', { description: 'The result in one sentence, naming the edition.' }),
     }),
@@ -149,7 +149,7 @@ const UncomparedScoreRef = builder.objectRef<UncomparedBenchmark['scores'][numbe
     source: t.field({
       type: SourceRef,
       description: 'Where the score was published.',
-      resolve: async (s, _a, { loaders }) => (await loaders.sourcesById.load(s.sourceId))!,
+      resolve: (s, _a, { loaders }) => loaders.sourcesById.existing(s.sourceId),
     }),
   }),
 });
@@ -161,7 +161,7 @@ const UncomparedBenchmarkRef = builder.objectRef<Comparison['uncomparedBenchmark
     benchmark: t.field({
       type: BenchmarkRef,
       description: 'The benchmark.',
-      resolve: async (b, _a, { loaders }) => (await loaders.benchmarksById.load(b.benchmark.id))!,
+      resolve: (b, _a, { loaders }) => loaders.benchmarksById.existing(b.benchmark.id),
     }),
     scores: t.field({ type: [UncomparedScoreRef], description: 'Each model’s score and where it comes from, in their order.', resolve: (b) => b.scores }),
     sentence: t.exposeString('sentence', { description: 'Why it is not compared, with each score and its edition.' }),
@@ -175,7 +175,7 @@ const RoutePriceRef = builder.objectRef<RoutePrice>('RoutePrice').implement({
     offering: t.field({
       type: OfferingRef,
       description: 'The route (provider and provider model id).',
-      resolve: async (p, _a, { loaders }) => (await loaders.offeringsById.load(p.offeringId))!,
+      resolve: (p, _a, { loaders }) => loaders.offeringsById.existing(p.offeringId),
     }),
   }),
 });
@@ -204,7 +204,7 @@ const ModelCostRef = builder.objectRef<Comparison['costs'][number]>('ModelCost')
       type: OfferingRef,
       nullable: true,
       description: 'The route the monthly cost is priced on: the cheapest at this traffic or workload.',
-      resolve: (c, _a, { loaders }) => (c.routeOfferingId === null ? null : loaders.offeringsById.load(c.routeOfferingId)),
+      resolve: (c, _a, { loaders }) => (c.routeOfferingId === null ? null : loaders.offeringsById.get(c.routeOfferingId)),
     }),
     breakdown: t.field({
       type: [CostLineRef],
@@ -235,7 +235,7 @@ const SwitchRef = builder.objectRef<Switch & { notes: string[] }>('Switch').impl
     sharedProviders: t.field({
       type: [ProviderRef],
       description: 'Providers selling both, where an A/B test can start (in the target’s route order).',
-      resolve: (s, _a, { loaders }) => Promise.all(s.sharedProviders.map(async (p) => (await loaders.providersById.load(p.id))!)),
+      resolve: (s, _a, { loaders }) => Promise.all(s.sharedProviders.map((p) => loaders.providersById.existing(p.id))),
     }),
     inputPriceDelta: t.field({
       type: 'Decimal',
@@ -472,7 +472,7 @@ const ComparisonRef = builder.objectRef<ComparisonShape>('Comparison').implement
     providerOverlap: t.field({
       type: [ProviderRef],
       description: 'Active providers selling every compared model, by name.',
-      resolve: (c, _a, { loaders }) => Promise.all(c.providerOverlap.map(async (p) => (await loaders.providersById.load(p.id))!)),
+      resolve: (c, _a, { loaders }) => Promise.all(c.providerOverlap.map((p) => loaders.providersById.existing(p.id))),
     }),
     switches: t.field({ type: [SwitchRef], description: 'Switching friction for every ordered pair of compared models.', resolve: (c) => c.switches }),
     contextWindow: t.field({ type: ContextComparisonRef, description: 'Context windows compared.', resolve: (c) => c.context }),
@@ -489,7 +489,7 @@ const ComparisonRef = builder.objectRef<ComparisonShape>('Comparison').implement
       resolve: async (c, _a, context) => {
         const ids = c.models.map((m) => m.id);
         const neighbours = await neighboursOf(context, ids, c.asOf, c.inputShare, neighboursToKeep(MAX_MODELS));
-        const slugOf = async (id: number) => (await context.loaders.modelsById.load(id))!.slug;
+        const slugOf = async (id: number) => (await context.loaders.modelsById.existing(id)).slug;
         return Promise.all(
           relatedSuggestions(ids, neighbours).map(async (s) => ({ ...s, slugs: [await slugOf(s.modelId), await slugOf(s.candidateId)] })),
         );
@@ -504,7 +504,7 @@ const ComparisonRef = builder.objectRef<ComparisonShape>('Comparison').implement
     sources: t.field({
       type: [SourceRef],
       description: 'Every source the numbers rest on.',
-      resolve: async (c, _a, { loaders }) => (await Promise.all(c.sourceIds.map((id) => loaders.sourcesById.load(id)))).filter((s) => s !== null),
+      resolve: async (c, _a, { loaders }) => (await Promise.all(c.sourceIds.map((id) => loaders.sourcesById.get(id)))).filter((s) => s !== null),
     }),
   }),
 });

@@ -24,12 +24,12 @@ const RouteCostRef = builder.objectRef<PricedRoute>('RouteCost').implement({
     offering: t.field({
       type: OfferingRef,
       description: 'The route.',
-      resolve: async (r, _a, { loaders }) => (await loaders.offeringsById.load(r.route.offeringId))!,
+      resolve: (r, _a, { loaders }) => loaders.offeringsById.existing(r.route.offeringId),
     }),
     provider: t.field({
       type: ProviderRef,
       description: 'Who serves it.',
-      resolve: async (r, _a, { loaders }) => (await loaders.providersById.load(r.route.provider.id))!,
+      resolve: (r, _a, { loaders }) => loaders.providersById.existing(r.route.provider.id),
     }),
     inputPerMTok: t.field({ type: 'Decimal', nullable: true, description: 'Base input price in force, per 1M tokens.', resolve: (r) => r.route.input?.toString() ?? null }),
     outputPerMTok: t.field({ type: 'Decimal', nullable: true, description: 'Base output price in force, per 1M tokens.', resolve: (r) => r.route.output?.toString() ?? null }),

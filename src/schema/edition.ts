@@ -19,7 +19,7 @@ EditionRef.implement({
       type: SourceRef,
       nullable: true,
       description: 'Where the catalog read it.',
-      resolve: (edition, _args, { loaders }) => (edition.source_id === null ? null : loaders.sourcesById.load(edition.source_id)),
+      resolve: (edition, _args, { loaders }) => (edition.source_id === null ? null : loaders.sourcesById.get(edition.source_id)),
     }),
   }),
 });

@@ -38,21 +38,21 @@ export const ModelStatus = builder.enumType('ModelStatus', {
 builder.node(ModelRef, {
   description: 'A large language model, as its creator released it.',
   id: { resolve: (model) => model.id, parse: parseGlobalIntId },
-  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.modelsById.load(id))),
+  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.modelsById.get(id))),
   fields: (t) => ({
     version: t.exposeInt('version', { description: 'Raised by every change to the model: pass it as `expectedVersion` to update it (a stale one is refused with CONFLICT).' }),
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "llama-3.1-8b-instruct".' }),
     aliases: t.stringList({
       description:
         'Every other id this model is known by: dated snapshots, former slugs, Hugging Face repos and each provider\'s own model id. Any of them finds the model in `model(slug:)`, `comparison` and `costEstimate`.',
-      resolve: async (model, _args, { loaders }) => (await loaders.aliasesByModelId.load(model.id)).filter((id) => id.toLowerCase() !== model.slug),
+      resolve: async (model, _args, { loaders }) => (await loaders.aliasesByModelId.get(model.id)).filter((id) => id.toLowerCase() !== model.slug),
     }),
     name: t.exposeString('name', { description: 'Display name, e.g. "Llama 3.1 8B Instruct".' }),
     family: t.exposeString('family', { nullable: true, description: 'The model family, e.g. "Llama 3.1".' }),
     creator: t.field({
       type: CreatorRef,
       description: 'The lab that made the model.',
-      resolve: async (model, _args, { loaders }) => (await loaders.creatorsById.load(model.creator_id))!,
+      resolve: (model, _args, { loaders }) => loaders.creatorsById.existing(model.creator_id),
     }),
     releaseDate: t.expose('release_date', { type: 'Date', nullable: true, description: 'First public release.' }),
     contextWindow: t.exposeInt('context_window', {
@@ -97,7 +97,7 @@ builder.node(ModelRef, {
       nullable: true,
       description: 'The model its creator recommends instead.',
       resolve: (model, _args, { loaders }) =>
-        model.successor_id === null ? null : loaders.modelsById.load(model.successor_id),
+        model.successor_id === null ? null : loaders.modelsById.get(model.successor_id),
     }),
     lastReviewed: t.expose('last_reviewed', {
       type: 'Date',
@@ -107,7 +107,7 @@ builder.node(ModelRef, {
     offerings: t.field({
       type: [OfferingRef],
       description: 'Every tracked route serving this model, priced or not, deprecated included.',
-      resolve: (model, _args, { loaders }) => loaders.offeringsByModelId.load(model.id),
+      resolve: (model, _args, { loaders }) => loaders.offeringsByModelId.get(model.id),
     }),
     scores: t.field({
       type: [ScoreRef],
@@ -119,7 +119,7 @@ builder.node(ModelRef, {
         edition: t.arg.string({ description: 'Only the scores of this edition (its slug).', validate: referenceRule }),
       },
       resolve: async (model, args, context) => {
-        let scores = await context.loaders.scoresByModelId.load(model.id);
+        let scores = await context.loaders.scoresByModelId.get(model.id);
         if (args.edition != null) {
           const edition = await editionArgument(context, args.edition, ['edition']);
           scores = scores.filter((s) => s.edition_id === edition.id);
@@ -135,7 +135,7 @@ builder.node(ModelRef, {
       type: SourceRef,
       nullable: true,
       description: 'Where the model facts come from.',
-      resolve: (model, _args, { loaders }) => (model.source_id === null ? null : loaders.sourcesById.load(model.source_id)),
+      resolve: (model, _args, { loaders }) => (model.source_id === null ? null : loaders.sourcesById.get(model.source_id)),
     }),
   }),
 });
@@ -198,7 +198,7 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: true, description: 'A slug, alias or provider model id (case is ignored); at most 200 characters.', validate: referenceRule }),
     },
     resolve: async (_root, { slug }, { loaders }) => {
-      const candidates = await loaders.modelsByReference.load(slug);
+      const candidates = await loaders.modelsByReference.get(slug);
       if (candidates.length > 1) throw ambiguousModel(slug, candidates.map((m) => m.slug), ['slug']);
       return candidates[0] ?? null;
     },

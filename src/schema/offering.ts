@@ -16,18 +16,18 @@ const OfferingStatus = builder.enumType('OfferingStatus', {
 builder.node(OfferingRef, {
   description: 'A route: one model served by one provider under the provider’s own id, with its prices.',
   id: { resolve: (offering) => offering.id, parse: parseGlobalIntId },
-  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.offeringsById.load(id))),
+  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.offeringsById.get(id))),
   fields: (t) => ({
     version: t.exposeInt('version', { description: 'Raised by every change to the route: pass it as `expectedVersion` to update it (a stale one is refused with CONFLICT).' }),
     provider: t.field({
       type: ProviderRef,
       description: 'Who serves the route.',
-      resolve: async (offering, _args, { loaders }) => (await loaders.providersById.load(offering.provider_id))!,
+      resolve: (offering, _args, { loaders }) => loaders.providersById.existing(offering.provider_id),
     }),
     model: t.field({
       type: ModelRef,
       description: 'The model served.',
-      resolve: async (offering, _args, { loaders }) => (await loaders.modelsById.load(offering.model_id))!,
+      resolve: (offering, _args, { loaders }) => loaders.modelsById.existing(offering.model_id),
     }),
     providerModelId: t.exposeString('provider_model_id', {
       nullable: true,
@@ -47,19 +47,19 @@ builder.node(OfferingRef, {
       type: PriceRef,
       nullable: true,
       description: 'The price in force now; null when the price is not known (which is not free).',
-      resolve: (offering, _args, { loaders }) => loaders.currentPriceByOfferingId.load(offering.id),
+      resolve: (offering, _args, { loaders }) => loaders.currentPriceByOfferingId.get(offering.id),
     }),
     priceHistory: t.field({
       type: [PriceRef],
       description: 'Every price this route has had, newest first, including any announced for the future.',
-      resolve: (offering, _args, { loaders }) => loaders.pricesByOfferingId.load(offering.id),
+      resolve: (offering, _args, { loaders }) => loaders.pricesByOfferingId.get(offering.id),
     }),
     source: t.field({
       type: SourceRef,
       nullable: true,
       description: 'Where the route is listed.',
       resolve: (offering, _args, { loaders }) =>
-        offering.source_id === null ? null : loaders.sourcesById.load(offering.source_id),
+        offering.source_id === null ? null : loaders.sourcesById.get(offering.source_id),
     }),
   }),
 });
@@ -89,7 +89,7 @@ PriceRef.implement({
       type: SourceRef,
       nullable: true,
       description: 'Where the price was read.',
-      resolve: (price, _args, { loaders }) => (price.source_id === null ? null : loaders.sourcesById.load(price.source_id)),
+      resolve: (price, _args, { loaders }) => (price.source_id === null ? null : loaders.sourcesById.get(price.source_id)),
     }),
   }),
 });

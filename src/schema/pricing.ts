@@ -139,6 +139,6 @@ builder.objectField(PriceRef, 'components', (t) =>
   t.field({
     type: [PriceComponentRef],
     description: 'The price’s components beyond the base price (context tiers, time windows, service tiers, fees); empty when the base price is all of it.',
-    resolve: (price, _args, { loaders }) => loaders.componentsByPriceId.load(price.id),
+    resolve: (price, _args, { loaders }) => loaders.componentsByPriceId.get(price.id),
   }),
 );

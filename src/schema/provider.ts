@@ -20,7 +20,7 @@ export const ProviderStatus = builder.enumType('ProviderStatus', {
 builder.node(ProviderRef, {
   description: 'A company that serves models through an API.',
   id: { resolve: (provider) => provider.id, parse: parseGlobalIntId },
-  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.providersById.load(id))),
+  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.providersById.get(id))),
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "openrouter".' }),
     version: t.exposeInt('version', { description: 'Raised by every change to the provider: pass it as `expectedVersion` to update it (a stale one is refused with CONFLICT).' }),
@@ -30,7 +30,7 @@ builder.node(ProviderRef, {
     offerings: t.field({
       type: [OfferingRef],
       description: 'Every tracked route on this provider.',
-      resolve: (provider, _args, { loaders }) => loaders.offeringsByProviderId.load(provider.id),
+      resolve: (provider, _args, { loaders }) => loaders.offeringsByProviderId.get(provider.id),
     }),
   }),
 });
@@ -43,7 +43,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One provider by slug, or null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The provider’s slug, e.g. "openrouter".', validate: referenceRule }) },
-    resolve: (_root, { slug }, { loaders }) => loaders.providersBySlug.load(slug),
+    resolve: (_root, { slug }, { loaders }) => loaders.providersBySlug.get(slug),
   }),
   providers: t.connection({
     type: ProviderRef,

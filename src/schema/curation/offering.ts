@@ -125,7 +125,7 @@ builder.mutationFields((t) => ({
           source: args.source,
         }),
       );
-      return (await ctx.loaders.offeringsById.load(offeringId))!;
+      return (await ctx.loaders.offeringsById.get(offeringId))!;
     },
   }),
 }));
