@@ -263,7 +263,8 @@ async function main() {
         continue;
       }
       const sample = await load(variant.url(query), JSON.stringify(variant.body(query)), SECONDS, CONNECTIONS, variant.pid);
-      list.push(sample.failures > 0 ? null : sample);
+      // No answer within the window (a stalled machine) would make a ratio infinite: void too.
+      list.push(sample.failures > 0 || sample.requests === 0 ? null : sample);
     }
   }
 
