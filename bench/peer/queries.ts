@@ -35,8 +35,6 @@ const PEER_QUERIES: Record<string, string> = {
   `,
 };
 
-export const PEER_QUERY_IDS = Object.keys(PEER_QUERIES);
-
 /** The PostGraphile request for a bench query: the same variables (Q1's slug). */
 export function peerBody(query: BenchQuery): BenchQuery['body'] {
   return { query: PEER_QUERIES[query.id]!, variables: query.body.variables };
