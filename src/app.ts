@@ -9,6 +9,7 @@ import { Generations } from './facts/generation.js';
 import { corsOptions, type CorsOrigins } from './cors.js';
 import { PERSISTED_OPERATION_PARAMS, type PersistedOperations, persistedOperationPlugins } from './persisted-operations.js';
 import { maxBodyBytes, queryLimitPlugins } from './query-limits.js';
+import { jitExecutionPlugins } from './graphql-jit.js';
 import type { Db } from './db/client.js';
 import { connectionStats } from './db/connection-stats.js';
 import { isDatabaseUnavailable } from './db/faults.js';
@@ -63,6 +64,12 @@ export interface AppOptions {
    * automatic persisted queries remember operations by hash.
    */
   persistedOperations?: PersistedOperations;
+  /**
+   * GRAPHQL_JIT: execute operations compiled by graphql-jit instead of
+   * interpreted by graphql-js (src/graphql-jit.ts). Same answers and errors;
+   * off by default.
+   */
+  graphqlJit?: boolean;
 }
 
 /**
@@ -85,6 +92,7 @@ export function createApp({
   cache,
   afterCatalogCommit,
   persistedOperations,
+  graphqlJit = false,
 }: AppOptions) {
   const databases = replica ? [db, replica] : [db];
   const metrics = createMetrics({ connections: () => ({ primary: connectionStats(db), replica: replica && connectionStats(replica) }), processMetrics });
@@ -148,6 +156,7 @@ export function createApp({
       // Before execution, once the operation is known: a mutation's answer is read where it wrote.
       useMutationsReadThePrimary(),
       ...queryLimitPlugins(),
+      ...(graphqlJit ? jitExecutionPlugins() : []),
       useReadinessCheck({
         endpoint: '/ready',
         // Both databases: without the primary no write or token check works, without the replica no query.

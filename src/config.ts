@@ -37,6 +37,7 @@ const environmentSchema = z.object({
   RESPONSE_CACHE_CDN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(0),
   REDIS_URL: z.string().url().optional(),
   REDIS_KEY_PREFIX: z.string().min(1).default('modelgraph:'),
+  GRAPHQL_JIT: z.enum(['on', 'off']).default('off'),
   PERSISTED_OPERATIONS: z.string().min(1).optional(),
   METRICS: z.enum(['on', 'off']).default('on'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMIT.perMinute),
@@ -101,6 +102,8 @@ export interface CacheConfig {
 export interface Config {
   database: Database;
   cache: CacheConfig | null;
+  /** Execute operations compiled by graphql-jit rather than interpreted by graphql-js (GRAPHQL_JIT=on|off). */
+  graphqlJit: boolean;
   port: number;
   host: string;
   dataset: DatasetName;
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
             redisUrl: e.REDIS_URL,
             redisKeyPrefix: e.REDIS_KEY_PREFIX,
           },
+    graphqlJit: e.GRAPHQL_JIT === 'on',
     port: e.PORT,
     host: e.HOST,
     dataset: e.MODELGRAPH_DATASET,

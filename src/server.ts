@@ -119,6 +119,7 @@ const app = createApp({
   corsOrigins: config.corsOrigins,
   cache,
   persistedOperations,
+  graphqlJit: config.graphqlJit,
 });
 const server = createServer(app);
 server.listen(config.port, config.host, () => {

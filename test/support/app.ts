@@ -22,6 +22,13 @@ export async function postGraphQL(app: App, query: string, variables?: Record<st
   return (await response.json()) as ExecutionResult<any>;
 }
 
+/**
+ * TEST_GRAPHQL_JIT=on runs every test app with graphql-jit (GRAPHQL_JIT=on),
+ * so any test file can check that the JIT changes no answer; an app's own
+ * `graphqlJit` option wins.
+ */
+const jitByDefault = process.env.TEST_GRAPHQL_JIT === 'on';
+
 export async function createTestApp(
   options: { seed?: 'seed-page' | null; app?: Omit<AppOptions, 'db' | 'logger'> } = {},
 ): Promise<TestApp> {
@@ -32,7 +39,7 @@ export async function createTestApp(
   const loggedErrors: unknown[] = [];
   const ignore = () => {};
   const logger = { debug: ignore, info: ignore, warn: ignore, error: (...args: unknown[]) => loggedErrors.push(...args) };
-  const app = createApp({ ...options.app, db: database.db, logger });
+  const app = createApp({ graphqlJit: jitByDefault, ...options.app, db: database.db, logger });
   database.resetStatements();
   return {
     ...database,

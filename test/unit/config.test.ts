@@ -6,6 +6,7 @@ it('defaults to PGlite in .modelgraph/, port 4000, the real catalog, the respons
   expect(loadConfig({}, '/srv/app')).toEqual({
     database: { kind: 'pglite', dataDir: path.resolve('/srv/app', '.modelgraph') },
     cache: { ttlSeconds: 300, maxEntries: 1000, cdnMaxAgeSeconds: 0, redisUrl: undefined, redisKeyPrefix: 'modelgraph:' },
+    graphqlJit: false,
     port: 4000,
     host: '127.0.0.1',
     dataset: 'default',
@@ -25,6 +26,12 @@ it('turns the response cache off with RESPONSE_CACHE=off, and shares it through 
     ttlSeconds: 30,
   });
   expect(() => loadConfig({ RESPONSE_CACHE: 'maybe' })).toThrow(/RESPONSE_CACHE/);
+});
+
+it('executes with graphql-jit only when GRAPHQL_JIT=on', () => {
+  expect(loadConfig({ GRAPHQL_JIT: 'on' }).graphqlJit).toBe(true);
+  expect(loadConfig({ GRAPHQL_JIT: 'off' }).graphqlJit).toBe(false);
+  expect(() => loadConfig({ GRAPHQL_JIT: 'yes' })).toThrow(/GRAPHQL_JIT/);
 });
 
 it('reads PERSISTED_OPERATIONS as a path from the working directory', () => {
