@@ -11,6 +11,7 @@ import type {
   ScoreRow,
   SourceRow,
 } from './database.js';
+import { routesForModels, scoresForModels } from './queries/comparison.js';
 import { modelsByReference } from './queries/model-references.js';
 import { componentsForPrices } from './queries/price-components.js';
 import { currentPrices } from './queries/prices.js';
@@ -21,7 +22,7 @@ import type { PriceComponent } from '../domain/pricing.js';
  * viewers), each issuing one statement per batch and answering in key order.
  */
 export function createLoaders(db: Db) {
-  return {
+  const loaders = {
     modelsById: new Loader<number, ModelRow | null>(async (ids) =>
       oneEach(ids, await db.selectFrom('models').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
     ),
@@ -67,13 +68,23 @@ export function createLoaders(db: Db) {
     offeringsById: new Loader<number, OfferingRow | null>(async (ids) =>
       oneEach(ids, await db.selectFrom('offerings').selectAll().where('id', 'in', ids).execute(), (r) => r.id),
     ),
-    offeringsByModelId: new Loader<number, OfferingRow[]>(async (modelIds) =>
-      groupEach(
+    /**
+     * A model's routes, read with their providers and prices in force now in
+     * the same statement, which prime those loaders: a list of models with
+     * their routes, providers and prices costs one statement for all three.
+     */
+    offeringsByModelId: new Loader<number, OfferingRow[]>(async (modelIds) => {
+      const routes = await routesForModels(db, modelIds, new Date());
+      for (const { offering, provider, price } of routes) {
+        loaders.providersById.prime(provider.id, provider);
+        loaders.currentPriceByOfferingId.prime(offering.id, price);
+      }
+      return groupEach(
         modelIds,
-        await db.selectFrom('offerings').selectAll().where('model_id', 'in', modelIds).orderBy('id').execute(),
+        routes.map((r) => r.offering),
         (r) => r.model_id,
-      ),
-    ),
+      );
+    }),
     offeringsByProviderId: new Loader<number, OfferingRow[]>(async (providerIds) =>
       groupEach(
         providerIds,
@@ -103,13 +114,20 @@ export function createLoaders(db: Db) {
         (r) => r.offering_id,
       ),
     ),
-    scoresByModelId: new Loader<number, ScoreRow[]>(async (modelIds) =>
-      groupEach(
+    /** A model's scores, read with their benchmarks, sources and editions, which prime those loaders (as routes do). */
+    scoresByModelId: new Loader<number, ScoreRow[]>(async (modelIds) => {
+      const scores = await scoresForModels(db, modelIds);
+      for (const { benchmark, source, edition } of scores) {
+        loaders.benchmarksById.prime(benchmark.id, benchmark);
+        loaders.sourcesById.prime(source.id, source);
+        if (edition) loaders.editionsById.prime(edition.id, edition);
+      }
+      return groupEach(
         modelIds,
-        await db.selectFrom('scores').selectAll().where('model_id', 'in', modelIds).orderBy('id').execute(),
+        scores.map((s) => s.score),
         (r) => r.model_id,
-      ),
-    ),
+      );
+    }),
     /** A benchmark's scores, best first (lowest first where lower is better), ties by model name. */
     scoresByBenchmarkId: new Loader<number, ScoreRow[]>(async (benchmarkIds) =>
       groupEach(
@@ -152,6 +170,7 @@ export function createLoaders(db: Db) {
       );
     }),
   };
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

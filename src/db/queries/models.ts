@@ -22,11 +22,17 @@ export interface ModelOrder {
   direction: 'asc' | 'desc';
 }
 
-/** The filtered models as one query, before ordering and paging. */
-function filteredModels(db: Db, filter: ModelFilter, asOf: Date) {
+/**
+ * The filtered models as one query, before ordering and paging. The cheapest
+ * prices (a scan of every route's price in force) are joined only for a
+ * filter or an order that reads them.
+ */
+function filteredModels(db: Db, filter: ModelFilter, asOf: Date, orderField?: ModelOrderField) {
+  const readsPrices =
+    filter.maxInputPerMTok != null || filter.maxOutputPerMTok != null || orderField === 'cheapestInput' || orderField === 'cheapestOutput';
   let query = db
     .selectFrom('models')
-    .leftJoin(cheapestPricesByModel(db, asOf).as('cheapest'), 'cheapest.model_id', 'models.id');
+    .$if(readsPrices, (qb) => qb.leftJoin(cheapestPricesByModel(db, asOf).as('cheapest'), 'cheapest.model_id', 'models.id'));
   if (filter.creator != null) {
     const creator = filter.creator;
     query = query.where('models.creator_id', '=', (eb) =>
@@ -76,7 +82,7 @@ export async function findModels(
 ): Promise<ModelRow[]> {
   const column = ORDER_COLUMNS[options.order.field];
   const direction = options.order.direction === 'asc' ? sql`asc nulls last` : sql`desc nulls last`;
-  return filteredModels(db, options.filter, options.asOf)
+  return filteredModels(db, options.filter, options.asOf, options.order.field)
     .selectAll('models')
     .orderBy(sql`${column} ${direction}`)
     .orderBy('models.id')
