@@ -25,8 +25,8 @@ export interface FastLaneOptions {
   maxBodyBytes: number;
 }
 
-/** Characters of bodies (and, apart, of query strings) whose keys are remembered: a few thousand operations' worth. */
-const REMEMBERED_CHARS = 4_000_000;
+/** Bodies (and, apart, query strings) whose keys are remembered: far more operations than clients send, in about a megabyte. */
+const REMEMBERED_KEYS = 10_000;
 
 /** What yoga reads from a body or a query string; a request with any other (documentId) goes to the app, which checks it. */
 const PARAM_NAMES = new Set(['query', 'operationName', 'variables', 'extensions']);
@@ -46,8 +46,8 @@ const PARAM_NAMES = new Set(['query', 'operationName', 'variables', 'extensions'
 export function fastLane(app: RequestListener, options: FastLaneOptions): RequestListener {
   const { store, cdnMaxAgeSeconds, metrics } = options.cache;
   const cors = corsHeaders(options.corsOrigins);
-  const postKeys = new RememberedKeys(REMEMBERED_CHARS);
-  const getKeys = new RememberedKeys(REMEMBERED_CHARS);
+  const postKeys = new RememberedKeys(REMEMBERED_KEYS);
+  const getKeys = new RememberedKeys(REMEMBERED_KEYS);
 
   /** Looks the request up by its key; what the cache does not answer, or the store has no answer for, goes to the app. */
   function serve(req: IncomingMessage, res: ServerResponse, request: HeaderCarrier, startedAt: number, key: string | undefined, body?: Buffer) {
@@ -103,10 +103,7 @@ export function fastLane(app: RequestListener, options: FastLaneOptions): Reques
     if (req.method !== 'POST' || !isJson(request.headers.get('content-type')) || !readable(request, options.maxBodyBytes)) return app(req, res);
     readBody(req, res, (body) =>
       orApp(
-        () => {
-          const text = body.toString('utf8');
-          serve(req, res, request, startedAt, postKeys.keyOf(accept, text, () => keyOf(bodyParams(text), request)), body);
-        },
+        () => serve(req, res, request, startedAt, postKeys.keyOf(accept, body, () => keyOf(bodyParams(body.toString('utf8')), request)), body),
         app,
         req,
         res,
