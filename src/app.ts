@@ -1,10 +1,11 @@
+import type { RequestListener } from 'node:http';
 import { sql } from 'kysely';
 import { GraphQLError } from 'graphql';
-import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
+import { createGraphQLError, createLogger, createYoga, useReadinessCheck, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { ResponseCache } from './cache/open.js';
 import { useResponseCache } from './cache/response-cache.js';
 import { readCatalogVersion } from './catalog/version.js';
-import { type AfterCatalogCommit, createContext, useMutationsReadThePrimary } from './context.js';
+import { type AfterCatalogCommit, type Context, createContext, useMutationsReadThePrimary } from './context.js';
 import { Generations } from './facts/generation.js';
 import { corsOptions, type CorsOrigins } from './cors.js';
 import { PERSISTED_OPERATION_PARAMS, type PersistedOperations, persistedOperationPlugins } from './persisted-operations.js';
@@ -13,13 +14,14 @@ import { jitExecutionPlugins } from './graphql-jit.js';
 import type { Db } from './db/client.js';
 import { connectionStats } from './db/connection-stats.js';
 import { isDatabaseUnavailable } from './db/faults.js';
+import { fastLane } from './http/fast-lane.js';
 import { countingStatements } from './db/statement-count.js';
 import { type Logger, silentLog, yogaLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { useMetricsEndpoint } from './observability/metrics-endpoint.js';
 import { requestScope } from './observability/request-scope.js';
 import { useRequestTelemetry, useResultTelemetry } from './observability/telemetry.js';
-import { type RateLimitOptions, useRateLimit } from './rate-limit.js';
+import { type RateLimitOptions, rateLimiter, useRateLimit } from './rate-limit.js';
 import { maskClientError, useClientErrors } from './schema/errors.js';
 import { schema } from './schema/index.js';
 import { useComparisonPage } from './web/comparison-page.js';
@@ -72,14 +74,33 @@ export interface AppOptions {
   graphqlJit?: boolean;
 }
 
+const GRAPHQL_ENDPOINT = '/graphql';
+
 /**
  * The HTTP application: GraphQL at /graphql (GraphiQL served inline, so it
  * works offline), the comparison page at /compare/<model>/<model>…, /health
  * (process up), /ready (database reachable, and the server not draining
  * before it exits) and /metrics (Prometheus). It never listens;
- * src/server.ts does, and tests call `app.fetch`.
+ * src/server.ts does (through `createServedApp`), and tests call `app.fetch`.
  */
-export function createApp({
+export function createApp(options: AppOptions): App {
+  return createServedApp(options).app;
+}
+
+/** The app, and the node:http listener that serves it. */
+export interface ServedApp {
+  app: App;
+  /**
+   * For `http.createServer`: with a response cache, its hits are answered
+   * in front of the app by the fast lane (src/http/fast-lane.ts), which
+   * shares the app's cache, metrics, log, rate limit and CORS rule; all
+   * else, and everything when the cache is off or only persisted operations
+   * run, is the app's.
+   */
+  listener: RequestListener;
+}
+
+export function createServedApp({
   db,
   replica,
   log,
@@ -93,9 +114,13 @@ export function createApp({
   afterCatalogCommit,
   persistedOperations,
   graphqlJit = false,
-}: AppOptions) {
+}: AppOptions): ServedApp {
   const databases = replica ? [db, replica] : [db];
   const metrics = createMetrics({ connections: () => ({ primary: connectionStats(db), replica: replica && connectionStats(replica) }), processMetrics });
+  const telemetry = { log: log ?? silentLog, metrics };
+  const limiter = rateLimit && rateLimiter(rateLimit);
+  // With a replica, an answer is stored only once the replica has the version it is stored under (src/cache/response-cache.ts).
+  const cacheOptions = cache && { ...cache.options, metrics: metrics.responseCache, readsVersion: replica && (() => readCatalogVersion(replica)) };
   // After a curation write commits: the response cache (every instance's, through
   // Redis where configured) drops what it held, then the caller's own hook runs.
   // The write has committed by then: a failure here (Redis gone) is logged, and
@@ -111,14 +136,14 @@ export function createApp({
   };
   // What this app's requests share of the catalog, per version and price span (src/facts/generation.ts).
   const generations = new Generations();
-  return createYoga({
+  const app = createYoga({
     schema,
     // The request's own view of each database counts its SQL statements, on both, for its log line and /metrics.
     context: ({ request }) => {
       const scope = requestScope(request);
       return createContext({ primary: countingStatements(db, scope), replica: replica && countingStatements(replica, scope) }, request, afterCommit, generations);
     },
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
     // Served by useGraphiQLPage instead: compressed once, with an ETag.
     graphiql: false,
@@ -141,18 +166,17 @@ export function createApp({
     multipart: false,
     plugins: [
       // First: every request gets its id, log line and metrics, whichever plugin answers it.
-      useRequestTelemetry({ log: log ?? silentLog, metrics }),
+      useRequestTelemetry(telemetry),
       ...(metricsEndpoint ? [useMetricsEndpoint(metrics)] : []),
-      ...(rateLimit ? [useRateLimit(rateLimit)] : []),
-      ...(persistedOperations ? [] : [useGraphiQLPage('/graphql')]),
+      ...(limiter ? [useRateLimit(limiter)] : []),
+      ...(persistedOperations ? [] : [useGraphiQLPage(GRAPHQL_ENDPOINT)]),
       useComparisonPage(),
       ...persistedOperationPlugins(persistedOperations),
       // Every error a client can cause carries a code, and no message repeats
       // more than 100 characters of its input (src/schema/errors.ts).
       useClientErrors({ hideSuggestions: process.env.NODE_ENV === 'production' }),
       // Before the limits: a known answer needs no parsing, validation or execution.
-      // With a replica, an answer is stored only once the replica has the version it is stored under (src/cache/response-cache.ts).
-      ...(cache ? [useResponseCache({ ...cache.options, metrics: metrics.responseCache, readsVersion: replica && (() => readCatalogVersion(replica)) })] : []),
+      ...(cacheOptions ? [useResponseCache(cacheOptions)] : []),
       // Before execution, once the operation is known: a mutation's answer is read where it wrote.
       useMutationsReadThePrimary(),
       ...queryLimitPlugins(),
@@ -170,9 +194,16 @@ export function createApp({
       useResultTelemetry(),
     ],
   });
+  // With an allow-list, a raw document the app refuses could share a key with
+  // a listed operation's stored answer: there the app answers everything.
+  const listener: RequestListener =
+    cacheOptions && !persistedOperations
+      ? fastLane(app, { endpoint: GRAPHQL_ENDPOINT, cache: cacheOptions, telemetry, rateLimiter: limiter, corsOrigins, maxBodyBytes: maxBodyBytes() })
+      : app;
+  return { app, listener };
 }
 
-export type App = ReturnType<typeof createApp>;
+export type App = YogaServerInstance<{}, Context>;
 
 /** /ready gives the database this long to answer `select 1`, so a probe gets its 503 within 2 s. */
 export const READY_TIMEOUT_MS = 1500;

@@ -1,4 +1,6 @@
+import { getCORSHeadersByRequestAndOptions } from '@whatwg-node/server';
 import type { CORSOptions } from 'graphql-yoga';
+import type { HeaderCarrier } from './http/headers.js';
 
 /**
  * Which web pages on other origins may read the API from a browser
@@ -42,13 +44,27 @@ const PREFLIGHT_MAX_AGE_S = 600;
  * nothing here reads cookies); any other gets no CORS header at all, so its
  * browser refuses the response, preflight included.
  */
-export function corsOptions(origins: CorsOrigins): (request: Request) => CORSOptions | false {
+export function corsOptions(origins: CorsOrigins): (request: HeaderCarrier) => CORSOptions | false {
   const allowed: CORSOptions = { methods: ['GET', 'POST'], credentials: false, maxAge: PREFLIGHT_MAX_AGE_S };
-  if (origins === '*') return () => ({ ...allowed, origin: '*' });
+  if (origins === '*') {
+    const any: CORSOptions = { ...allowed, origin: '*' };
+    return () => any;
+  }
   const listed = new Set(origins);
   return (request) => {
     const origin = request.headers.get('origin');
     // The whole list when allowed: yoga then answers with this origin and `Vary: Origin`.
     return origin !== null && listed.has(origin) ? { ...allowed, origin: [...origins] } : false;
   };
+}
+
+/**
+ * The CORS headers yoga adds to a response (its useCORS, with `corsOptions`),
+ * for a response sent without yoga: the fast lane's (src/http/fast-lane.ts).
+ * Null when the request has no Origin or its origin is not allowed.
+ */
+export function corsHeaders(origins: CorsOrigins): (request: HeaderCarrier) => Record<string, string> | null {
+  const options = corsOptions(origins);
+  // The function reads nothing of the request but its headers.
+  return (request) => getCORSHeadersByRequestAndOptions(request as Request, options(request));
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Plugin } from 'graphql-yoga';
+import type { HeaderCarrier } from './http/headers.js';
 import { noteErrorCode } from './observability/request-scope.js';
 
 /**
@@ -88,7 +89,7 @@ export interface ClientServerContext {
  * saw; entries further left were written by the client and may be forged).
  * Undefined when unknown (an in-process call with no socket).
  */
-export function clientAddress(request: Request, serverContext: ClientServerContext, trustProxy: number): string | undefined {
+export function clientAddress(request: HeaderCarrier, serverContext: ClientServerContext, trustProxy: number): string | undefined {
   const socket = serverContext.req?.socket?.remoteAddress;
   if (socket === undefined) return undefined;
   const forwarded = (request.headers.get('x-forwarded-for') ?? '')
@@ -109,23 +110,43 @@ export function isLoopback(address: string): boolean {
 }
 
 /** The bucket a request draws from, or undefined when it is not limited. */
-export function rateLimitKey(request: Request, address: string | undefined, options: RateLimitOptions): string | undefined {
+export function rateLimitKey(request: HeaderCarrier, address: string | undefined, options: RateLimitOptions): string | undefined {
   if (address === undefined || (options.exemptLoopback && isLoopback(address))) return undefined;
   const bearer = options.key === 'token' ? /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] : undefined;
   // A token is never kept: only its hash, as a key.
   return bearer ? `token:${createHash('sha256').update(bearer).digest('hex').slice(0, 32)}` : `ip:${address}`;
 }
 
+/**
+ * The limit one server applies, whichever way a request reaches it: the app
+ * (useRateLimit) and the fast lane in front of it (src/http/fast-lane.ts)
+ * draw from the same buckets, so a client has one bucket.
+ */
+export class RateLimiter {
+  readonly #buckets: TokenBuckets;
+
+  constructor(private readonly options: RateLimitOptions) {
+    this.#buckets = new TokenBuckets(options.perMinute, options.burst);
+  }
+
+  /** Takes the request's token; a refusal takes none. Probes, scrapes and clients not limited always pass. */
+  take(request: HeaderCarrier, serverContext: ClientServerContext, path: string): Take {
+    if (EXEMPT_PATHS.has(path)) return { allowed: true };
+    const key = rateLimitKey(request, clientAddress(request, serverContext, this.options.trustProxy), this.options);
+    return key === undefined ? { allowed: true } : this.#buckets.take(key);
+  }
+}
+
+/** The limiter for `options`; undefined when it is off (RATE_LIMIT_PER_MINUTE=0). */
+export function rateLimiter(options: RateLimitOptions): RateLimiter | undefined {
+  return options.perMinute === 0 ? undefined : new RateLimiter(options);
+}
+
 /** The rate limit as a yoga plugin: answers 429 before anything is parsed. */
-export function useRateLimit(options: RateLimitOptions, now?: () => number): Plugin<object, ClientServerContext> {
-  if (options.perMinute === 0) return {};
-  const buckets = new TokenBuckets(options.perMinute, options.burst, now);
+export function useRateLimit(limiter: RateLimiter): Plugin<object, ClientServerContext> {
   return {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (EXEMPT_PATHS.has(url.pathname)) return;
-      const key = rateLimitKey(request, clientAddress(request, serverContext, options.trustProxy), options);
-      if (key === undefined) return;
-      const take = buckets.take(key);
+      const take = limiter.take(request, serverContext, url.pathname);
       if (take.allowed) return;
       noteErrorCode(request, 'RATE_LIMITED');
       const body = {

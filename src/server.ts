@@ -1,6 +1,6 @@
 // The only file that listens: config → database → migrate → seed if empty → serve.
 import { createServer } from 'node:http';
-import { createApp } from './app.js';
+import { createServedApp } from './app.js';
 import { openResponseCache } from './cache/open.js';
 import { catalogFingerprint, lastCatalogFingerprint } from './catalog/fingerprint.js';
 import { readCatalogVersion } from './catalog/version.js';
@@ -108,7 +108,8 @@ if (persistedOperations) {
 }
 
 // Requests are logged as JSON lines on stdout (src/observability/); the lines about starting and stopping stay plain text.
-const app = createApp({
+// Response-cache hits are answered in front of the app (src/http/fast-lane.ts).
+const { listener } = createServedApp({
   db,
   replica,
   log: createLog(config.logLevel),
@@ -121,7 +122,7 @@ const app = createApp({
   persistedOperations,
   graphqlJit: config.graphqlJit,
 });
-const server = createServer(app);
+const server = createServer(listener);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { HeaderCarrier } from '../http/headers.js';
 import type { ResponseCacheMetrics } from '../observability/cache-metrics.js';
+import { requestScope } from '../observability/request-scope.js';
 import type { CachedResponse, ResponseStore } from './response-store.js';
 
 export interface ResponseCacheOptions {
@@ -31,27 +33,52 @@ interface Pending {
   storable?: boolean;
 }
 
+/** The GraphQL parameters of a request, as yoga reads them from a POST body or a GET query string. */
+export interface RequestParams {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
 /**
- * The response cache: an anonymous read (no Authorization header) whose
- * operation, variables and Accept header were already answered at the current
- * catalog version is answered from the store before anything is parsed,
- * validated or executed, with the bytes sent the first time. Only queries
- * answered 200 without errors are stored. Every cacheable answer carries an
- * ETag; a request whose If-None-Match matches gets 304 with no body.
+ * The rule for what the response cache may answer, in two parts: the
+ * request's headers (`answersFromCache`: an anonymous one, no Authorization
+ * header), then its parameters (`cacheableKey`: an operation text). The
+ * plugin below and the fast lane in front of the app (src/http/fast-lane.ts)
+ * both ask here; the fast lane asks the first before it reads a body.
+ */
+export function answersFromCache(request: HeaderCarrier): boolean {
+  return request.headers.get('authorization') === null;
+}
+
+/** The request's key when the response cache may answer it; undefined when it may not. */
+export function cacheableKey(params: RequestParams, request: HeaderCarrier): string | undefined {
+  if (!answersFromCache(request) || typeof params.query !== 'string') return undefined;
+  return cacheKey(params.query, params.operationName, params.variables, params.extensions, request.headers.get('accept'));
+}
+
+/**
+ * The response cache: an anonymous read whose operation, variables and
+ * Accept header were already answered at the current catalog version is
+ * answered from the store before anything is parsed, validated or executed,
+ * with the bytes sent the first time. Only queries answered 200 without
+ * errors are stored. Every cacheable answer carries an ETag; a request whose
+ * If-None-Match matches gets 304 with no body.
  */
 export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds, metrics, readsVersion }: ResponseCacheOptions): Plugin {
   const pending = new WeakMap<Request, Pending>();
   const hits = new WeakMap<Request, CachedResponse>();
-  const cacheControl = `public, max-age=0, s-maxage=${cdnMaxAgeSeconds}`;
 
   return {
     async onParams({ request, params, setResult }) {
-      if (request.headers.has('authorization') || typeof params.query !== 'string') return;
-      const key = cacheKey(params.query, params.operationName, params.variables, params.extensions, request.headers.get('accept'));
+      const key = cacheableKey(params, request);
+      if (key === undefined) return;
       const { entry, version } = await store.get(key);
       if (entry) {
         metrics?.hit();
         hits.set(request, entry);
+        requestScope(request).operation = entry.operation;
         // Skips parsing, validation and execution; onResultProcess sends the stored bytes.
         setResult({ data: null });
       } else if (version !== null) {
@@ -72,7 +99,7 @@ export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds, metrics, read
     onResultProcess({ request, result, setResultProcessor }) {
       const entry = hits.get(request);
       if (entry) {
-        setResultProcessor((_result, fetchAPI) => answer(fetchAPI, request, entry, cacheControl), entry.contentType);
+        setResultProcessor((_result, fetchAPI) => answer(fetchAPI, storedAnswer(entry, request, cdnMaxAgeSeconds)), entry.contentType);
         return;
       }
       const waiting = pending.get(request);
@@ -80,6 +107,11 @@ export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds, metrics, read
       if (waiting && (Array.isArray(result) || Symbol.asyncIterator in result || result.errors?.length)) pending.delete(request);
     },
     async onResponse({ request, response, setResponse, fetchAPI }) {
+      if (hits.has(request)) {
+        // CORS (yoga's, before this plugin) has set `Vary: Origin` over the stored answer's Vary: both hold.
+        response.headers.set('vary', varyOf(response.headers.get('vary')));
+        return;
+      }
       const waiting = pending.get(request);
       if (!waiting?.storable || response.status !== 200) return;
       const body = await response.text();
@@ -88,10 +120,11 @@ export function useResponseCache({ store, ttlMs, cdnMaxAgeSeconds, metrics, read
         etag: `"${waiting.version}-${createHash('sha1').update(body).digest('base64url')}"`,
         contentType: response.headers.get('content-type') ?? 'application/json; charset=utf-8',
         body,
+        operation: requestScope(request).operation,
       };
       await store.set(waiting.key, entry, ttlMs);
       // The headers other plugins set (CORS) stay.
-      setResponse(answer(fetchAPI, request, entry, cacheControl, response.headers));
+      setResponse(answer(fetchAPI, storedAnswer(entry, request, cdnMaxAgeSeconds, Object.fromEntries(response.headers))));
     },
   };
 }
@@ -109,15 +142,50 @@ function bytesOf(entry: CachedResponse): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function answer(fetchAPI: { Response: typeof Response }, request: Request, entry: CachedResponse, cacheControl: string, base?: Headers): Response {
-  const headers: Record<string, string> = base ? Object.fromEntries(base) : {};
+/** A response answered from the store, whichever lane sends it: status, headers (names in lower case) and body. */
+export interface StoredAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer> | null;
+}
+
+/**
+ * What a request gets for a stored entry: the entry's bytes with its ETag,
+ * Cache-Control and Vary, or 304 and no body when If-None-Match names the
+ * ETag. `base` are the headers the response already has (CORS); its Vary is
+ * kept next to the cache's own.
+ */
+export function storedAnswer(entry: CachedResponse, request: HeaderCarrier, cdnMaxAgeSeconds: number, base: Record<string, string> = {}): StoredAnswer {
+  const headers: Record<string, string> = {};
+  for (const name in base) headers[name.toLowerCase()] = base[name]!;
   delete headers['content-length'];
-  Object.assign(headers, { etag: entry.etag, 'cache-control': cacheControl, vary: 'Accept, Authorization' });
+  headers.etag = entry.etag;
+  headers['cache-control'] = `public, max-age=0, s-maxage=${cdnMaxAgeSeconds}`;
+  headers.vary = varyOf(headers.vary);
   if (request.headers.get('if-none-match') === entry.etag) {
     delete headers['content-type'];
-    return new fetchAPI.Response(null, { status: 304, headers });
+    return { status: 304, headers, body: null };
   }
-  return new fetchAPI.Response(bytesOf(entry), { status: 200, headers: { ...headers, 'content-type': entry.contentType } });
+  headers['content-type'] = entry.contentType;
+  return { status: 200, headers, body: bytesOf(entry) };
+}
+
+/**
+ * A cacheable answer depends on the Accept header (the media type) and on
+ * Authorization (with one, nothing is cached); any other Vary a response
+ * has (CORS's Origin) is kept after them.
+ */
+function varyOf(existing: string | null | undefined): string {
+  const names = ['Accept', 'Authorization'];
+  for (const name of existing?.split(',') ?? []) {
+    const trimmed = name.trim();
+    if (trimmed !== '' && !names.some((known) => known.toLowerCase() === trimmed.toLowerCase())) names.push(trimmed);
+  }
+  return names.join(', ');
+}
+
+function answer(fetchAPI: { Response: typeof Response }, { status, headers, body }: StoredAnswer): Response {
+  return new fetchAPI.Response(body, { status, headers });
 }
 
 /**
@@ -126,9 +194,11 @@ function answer(fetchAPI: { Response: typeof Response }, request: Request, entry
  * hash) and the Accept header, which picks the response's media type.
  */
 export function cacheKey(query: string, operationName: unknown, variables: unknown, extensions: unknown, accept: string | null): string {
-  return createHash('sha256')
-    .update(JSON.stringify([normaliseDocument(query), operationName ?? null, sorted(variables ?? null), sorted(extensions ?? null), accept ?? '']))
-    .digest('base64url');
+  // The operation text goes in after a NUL, which JSON never contains
+  // unescaped, rather than into the JSON: escaping a few kilobytes of text
+  // was half the key's cost, paid by every cache hit.
+  const rest = JSON.stringify([operationName ?? null, sorted(variables ?? null), sorted(extensions ?? null), accept ?? '']);
+  return hash('sha256', `${rest}\u0000${normaliseDocument(query)}`, 'base64url');
 }
 
 /**

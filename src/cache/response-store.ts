@@ -12,6 +12,8 @@ export interface CachedResponse {
   etag: string;
   contentType: string;
   body: string;
+  /** The operation's name ("anonymous" when it has none), for the log line of a request answered from the store. */
+  operation?: string;
 }
 
 export interface Lookup {

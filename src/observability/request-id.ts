@@ -11,7 +11,7 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:/+=-]{1,128}$/;
 
 /** The request's id: the `x-request-id` it came with when acceptable, else a new UUID. */
-export function requestId(headers: Headers): string {
+export function requestId(headers: Pick<Headers, 'get'>): string {
   const given = headers.get(REQUEST_ID_HEADER);
   return given !== null && ACCEPTABLE_ID.test(given) ? given : randomUUID();
 }

@@ -21,7 +21,7 @@ const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
  * Never a header (the Authorization token), never the variables or the query.
  * The error codes are read by `useResultTelemetry`, which goes last.
  */
-export function useRequestTelemetry({ log, metrics }: { log: Logger; metrics: Metrics }): Plugin {
+export function useRequestTelemetry(telemetry: RequestTelemetry): Plugin {
   return {
     onRequest({ request }) {
       requestScope(request);
@@ -41,32 +41,67 @@ export function useRequestTelemetry({ log, metrics }: { log: Logger; metrics: Me
     onResponse({ request, response }) {
       const scope = requestScope(request);
       response.headers.set(REQUEST_ID_HEADER, scope.id);
-      const path = new URL(request.url, 'http://localhost').pathname;
-      const durationMs = performance.now() - scope.startedAt;
-      const statements = scope.executed ? scope.statements : undefined;
-      metrics.recordRequest({
-        path,
-        operation: scope.operation,
+      recordAnswer(telemetry, {
+        requestId: scope.id,
+        method: request.method,
+        path: new URL(request.url, 'http://localhost').pathname,
         status: response.status,
-        durationSeconds: durationMs / 1000,
-        statements,
+        operation: scope.operation,
+        durationMs: performance.now() - scope.startedAt,
+        statements: scope.executed ? scope.statements : undefined,
         errorCodes: scope.errorCodes,
       });
-      log[QUIET_PATHS.has(path) ? 'debug' : 'info'](
-        {
-          requestId: scope.id,
-          method: request.method,
-          path,
-          status: response.status,
-          operation: scope.operation ?? null,
-          durationMs: Math.round(durationMs * 10) / 10,
-          sqlStatements: statements ?? null,
-          errorCodes: scope.errorCodes,
-        },
-        'request',
-      );
     },
   };
+}
+
+/** Where a request's line and metrics go: the app's log and metrics. */
+export interface RequestTelemetry {
+  log: Logger;
+  metrics: Metrics;
+}
+
+/** One answered request, as its log line and metrics tell it. */
+export interface AnsweredRequest {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  /** The operation's name, "anonymous" for an unnamed one; undefined when no operation was read. */
+  operation: string | undefined;
+  durationMs: number;
+  /** SQL statements the operation ran; undefined when none ran. */
+  statements: number | undefined;
+  errorCodes: readonly string[];
+}
+
+/**
+ * Records an answered request: its metrics and its log line. The app's
+ * requests are recorded by useRequestTelemetry; the fast lane
+ * (src/http/fast-lane.ts) records those it answers itself here too.
+ */
+export function recordAnswer({ log, metrics }: RequestTelemetry, answered: AnsweredRequest): void {
+  metrics.recordRequest({
+    path: answered.path,
+    operation: answered.operation,
+    status: answered.status,
+    durationSeconds: answered.durationMs / 1000,
+    statements: answered.statements,
+    errorCodes: answered.errorCodes,
+  });
+  log[QUIET_PATHS.has(answered.path) ? 'debug' : 'info'](
+    {
+      requestId: answered.requestId,
+      method: answered.method,
+      path: answered.path,
+      status: answered.status,
+      operation: answered.operation ?? null,
+      durationMs: Math.round(answered.durationMs * 10) / 10,
+      sqlStatements: answered.statements ?? null,
+      errorCodes: answered.errorCodes,
+    },
+    'request',
+  );
 }
 
 /**

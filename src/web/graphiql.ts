@@ -39,10 +39,13 @@ export function useGraphiQLPage(endpoint: string): Plugin {
   const ready = graphiqlPage();
   return {
     async onRequest({ request, url, fetchAPI, endResponse }) {
-      const isPageRequest = request.method === 'GET' || request.method === 'HEAD';
-      if (!isPageRequest || url.pathname.replace(/\/$/, '') !== endpoint) return;
-      if (!request.headers.get('accept')?.includes('text/html')) return;
+      if (!asksForGraphiQL(request.method, url.pathname, request.headers.get('accept'), endpoint)) return;
       endResponse(assetResponse(await ready, request, fetchAPI.Response, { varyOnAccept: true }));
     },
   };
+}
+
+/** True for a browser's GET (or HEAD) of the GraphQL endpoint, which gets GraphiQL rather than an operation's result. */
+export function asksForGraphiQL(method: string | undefined, path: string, accept: string | null, endpoint: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && path.replace(/\/$/, '') === endpoint && accept?.includes('text/html') === true;
 }
