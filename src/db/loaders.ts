@@ -11,7 +11,7 @@ import type {
   ScoreRow,
   SourceRow,
 } from './database.js';
-import { routesForModels, scoresForModels } from './queries/comparison.js';
+import { type RouteRow, routesForModels, type ScoreWithBenchmark, scoresForModels } from './queries/comparison.js';
 import { modelsByReference } from './queries/model-references.js';
 import { componentsForPrices } from './queries/price-components.js';
 import { currentPrices } from './queries/prices.js';
@@ -75,10 +75,7 @@ export function createLoaders(db: Db) {
      */
     offeringsByModelId: new Loader<number, OfferingRow[]>(async (modelIds) => {
       const routes = await routesForModels(db, modelIds, new Date());
-      for (const { offering, provider, price } of routes) {
-        loaders.providersById.prime(provider.id, provider);
-        loaders.currentPriceByOfferingId.prime(offering.id, price);
-      }
+      primeRoutes(loaders, routes, { pricesAreCurrent: true });
       return groupEach(
         modelIds,
         routes.map((r) => r.offering),
@@ -117,11 +114,7 @@ export function createLoaders(db: Db) {
     /** A model's scores, read with their benchmarks, sources and editions, which prime those loaders (as routes do). */
     scoresByModelId: new Loader<number, ScoreRow[]>(async (modelIds) => {
       const scores = await scoresForModels(db, modelIds);
-      for (const { benchmark, source, edition } of scores) {
-        loaders.benchmarksById.prime(benchmark.id, benchmark);
-        loaders.sourcesById.prime(source.id, source);
-        if (edition) loaders.editionsById.prime(edition.id, edition);
-      }
+      primeScores(loaders, scores);
       return groupEach(
         modelIds,
         scores.map((s) => s.score),
@@ -174,6 +167,31 @@ export function createLoaders(db: Db) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Primes what route rows carry: each offering, its provider and, when the
+ * rows were read for now, its price in force (Offering.price means "now").
+ */
+export function primeRoutes(
+  loaders: Pick<Loaders, 'offeringsById' | 'providersById' | 'currentPriceByOfferingId'>,
+  routes: RouteRow[],
+  { pricesAreCurrent }: { pricesAreCurrent: boolean },
+) {
+  for (const { offering, provider, price } of routes) {
+    loaders.offeringsById.prime(offering.id, offering);
+    loaders.providersById.prime(provider.id, provider);
+    if (pricesAreCurrent) loaders.currentPriceByOfferingId.prime(offering.id, price);
+  }
+}
+
+/** Primes what score rows carry: each score's benchmark, source and edition. */
+export function primeScores(loaders: Pick<Loaders, 'benchmarksById' | 'sourcesById' | 'editionsById'>, scores: ScoreWithBenchmark[]) {
+  for (const { benchmark, source, edition } of scores) {
+    loaders.benchmarksById.prime(benchmark.id, benchmark);
+    loaders.sourcesById.prime(source.id, source);
+    if (edition) loaders.editionsById.prime(edition.id, edition);
+  }
+}
 
 /** One row (or null) per key, in the order of the keys. */
 function oneEach<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): (R | null)[] {

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import type { CreatorRow, ModelRow, SourceRow } from '../db/database.js';
-import type { Loaders } from '../db/loaders.js';
+import { type Loaders, primeRoutes, primeScores } from '../db/loaders.js';
 import { type RouteRow, routesForModels, type ScoreWithBenchmark, scoresForModels } from '../db/queries/comparison.js';
 import { componentsForPrices } from '../db/queries/price-components.js';
 import { isBenchmarkCategory } from '../domain/benchmarks.js';
@@ -54,7 +54,8 @@ interface ModelEntry {
  * GraphQL fields below a comparison run no further SQL. Each model's facts
  * are read once per generation of the catalog (src/facts/generation.ts) and
  * shared: a request whose models were all read before runs one statement
- * here (the version and price span); the others read theirs in three.
+ * here (the version and price span); the others are read together in at
+ * most five more.
  */
 export async function loadModelFacts(
   context: Context,
@@ -84,19 +85,10 @@ function prime(loaders: Loaders, { facts, creator, routes, components, scores, s
   for (const source of sources) loaders.sourcesById.prime(source.id, source);
   loaders.offeringsByModelId.clear(facts.id).prime(facts.id, routes.map((r) => r.offering));
   loaders.scoresByModelId.clear(facts.id).prime(facts.id, scores.map((s) => s.score));
-  for (const { offering, provider, price } of routes) {
-    loaders.offeringsById.prime(offering.id, offering);
-    loaders.providersById.prime(provider.id, provider);
-    // Offering.price means "now"; only prices read for now may stand in for it.
-    if (options.pricesAreCurrent) loaders.currentPriceByOfferingId.prime(offering.id, price);
-    // A price row's components do not depend on the date: always theirs.
-    if (price) loaders.componentsByPriceId.prime(price.id, components.get(price.id) ?? []);
-  }
-  for (const { benchmark, edition, source } of scores) {
-    loaders.benchmarksById.prime(benchmark.id, benchmark);
-    loaders.sourcesById.prime(source.id, source);
-    if (edition) loaders.editionsById.prime(edition.id, edition);
-  }
+  primeRoutes(loaders, routes, options);
+  primeScores(loaders, scores);
+  // A price row's components do not depend on the date: always theirs.
+  for (const { price } of routes) if (price) loaders.componentsByPriceId.prime(price.id, components.get(price.id) ?? []);
 }
 
 /** Reads the models' routes, prices, components, scores, creators and sources: five statements at most, whatever their number. */
@@ -112,7 +104,6 @@ async function readEntries({ reads, loaders }: Context, models: ModelRow[], asOf
     routesWithComponents(),
     scoresForModels(reads, ids),
   ]);
-  const facts = buildFacts(models, creators, routes, components, scores);
   const cited = (model: ModelRow, own: { routes: RouteRow[]; scores: ScoreWithBenchmark[] }) => [
     model.source_id,
     ...own.routes.map((r) => r.price?.source_id ?? null),
@@ -134,7 +125,7 @@ async function readEntries({ reads, loaders }: Context, models: ModelRow[], asOf
   return new Map(
     models.map((model, i) => {
       const entry: ModelEntry = {
-        facts: facts[i]!,
+        facts: factsOf(model, creators[i] ?? null, owned[i]!, components),
         creator: creators[i] ?? null,
         ...owned[i]!,
         components,
@@ -146,18 +137,18 @@ async function readEntries({ reads, loaders }: Context, models: ModelRow[], asOf
   );
 }
 
-function buildFacts(
-  models: ModelRow[],
-  creators: (CreatorRow | null)[],
-  routes: RouteRow[],
+/** What the comparison math knows of one model, from its row and its own routes and scores. */
+function factsOf(
+  model: ModelRow,
+  creator: CreatorRow | null,
+  { routes, scores }: { routes: RouteRow[]; scores: ScoreWithBenchmark[] },
   components: Map<number, PriceComponent[]>,
-  scores: ScoreWithBenchmark[],
-): ModelFacts[] {
-  return models.map((model, i) => ({
+): ModelFacts {
+  return {
     id: model.id,
     slug: model.slug,
     name: model.name,
-    creatorName: creators[i]?.name ?? '',
+    creatorName: creator?.name ?? '',
     releaseDate: model.release_date,
     contextWindow: model.context_window,
     license: model.license,
@@ -166,52 +157,48 @@ function buildFacts(
     decisionFit: model.decision_fit,
     lastReviewed: model.last_reviewed,
     sourceId: model.source_id,
-    routes: routes
-      .filter((r) => r.offering.model_id === model.id)
-      .map(({ offering, provider, price, purchasable }) => ({
-        offeringId: offering.id,
-        provider: { id: provider.id, slug: provider.slug, name: provider.name, status: provider.status },
-        status: offering.status,
-        variants: offering.variants,
-        purchasable,
-        input: decimalOrNull(price?.input_per_mtok),
-        output: decimalOrNull(price?.output_per_mtok),
-        cachedInput: decimalOrNull(price?.cache_read_per_mtok),
-        cacheWrite5m: decimalOrNull(price?.cache_write_per_mtok),
-        components: price ? (components.get(price.id) ?? []) : [],
-        priceSourceId: price?.source_id ?? null,
-      })),
-    scores: scores
-      .filter((s) => s.score.model_id === model.id)
-      .map(({ score, benchmark, edition, source }) => ({
-        id: score.id,
-        benchmark: {
-          id: benchmark.id,
-          slug: benchmark.slug,
-          name: benchmark.name,
-          higherIsBetter: benchmark.higher_is_better,
-          category: benchmark.category !== null && isBenchmarkCategory(benchmark.category) ? benchmark.category : null,
-        },
-        value: Decimal.from(score.value),
-        setting: score.setting || null,
-        sourceId: score.source_id,
-        sourceName: source.name,
-        edition: edition && {
-          id: edition.id,
-          slug: edition.slug,
-          name: edition.name,
-          leaderboard: edition.leaderboard,
-          version: edition.version,
-          publishedOn: edition.published_on,
-          independent: edition.independent,
-          sourceId: edition.source_id,
-        },
-        variant: score.variant,
-        ciLow: score.ci_low === null ? null : Decimal.from(score.ci_low),
-        ciHigh: score.ci_high === null ? null : Decimal.from(score.ci_high),
-        selfReported: score.self_reported,
-      })),
-  }));
+    routes: routes.map(({ offering, provider, price, purchasable }) => ({
+      offeringId: offering.id,
+      provider: { id: provider.id, slug: provider.slug, name: provider.name, status: provider.status },
+      status: offering.status,
+      variants: offering.variants,
+      purchasable,
+      input: decimalOrNull(price?.input_per_mtok),
+      output: decimalOrNull(price?.output_per_mtok),
+      cachedInput: decimalOrNull(price?.cache_read_per_mtok),
+      cacheWrite5m: decimalOrNull(price?.cache_write_per_mtok),
+      components: price ? (components.get(price.id) ?? []) : [],
+      priceSourceId: price?.source_id ?? null,
+    })),
+    scores: scores.map(({ score, benchmark, edition, source }) => ({
+      id: score.id,
+      benchmark: {
+        id: benchmark.id,
+        slug: benchmark.slug,
+        name: benchmark.name,
+        higherIsBetter: benchmark.higher_is_better,
+        category: benchmark.category !== null && isBenchmarkCategory(benchmark.category) ? benchmark.category : null,
+      },
+      value: Decimal.from(score.value),
+      setting: score.setting || null,
+      sourceId: score.source_id,
+      sourceName: source.name,
+      edition: edition && {
+        id: edition.id,
+        slug: edition.slug,
+        name: edition.name,
+        leaderboard: edition.leaderboard,
+        version: edition.version,
+        publishedOn: edition.published_on,
+        independent: edition.independent,
+        sourceId: edition.source_id,
+      },
+      variant: score.variant,
+      ciLow: score.ci_low === null ? null : Decimal.from(score.ci_low),
+      ciHigh: score.ci_high === null ? null : Decimal.from(score.ci_high),
+      selfReported: score.self_reported,
+    })),
+  };
 }
 
 function decimalOrNull(value: string | null | undefined): Decimal | null {
